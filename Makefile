@@ -1,0 +1,25 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TF_PIN := tensorflow-cpu==2.21.0
+
+.PHONY: demo test venv dev corpus bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+venv: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+dev: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]' '$(TF_PIN)'
+
+demo: venv
+	-$(BIN)/tflint-grad fixtures/pinn_origin_notes.py
+
+test: dev
+	bash .ci/pytest.sh
+
+clean:
+	rm -rf $(VENV) .tflint_grad_cache .pytest_cache dist build

@@ -1,0 +1,6 @@
+"""Placeholder for the recording model's data classes."""
+from __future__ import annotations
+
+
+class Model:
+    pass
