@@ -1,0 +1,13 @@
+# Take the inner gradient inside the outer block, so the outer tape records it.
+import tensorflow as tf
+
+x = tf.reshape(tf.linspace(0.0, 1.0, 5), (5, 1))
+with tf.GradientTape() as outer:
+    outer.watch(x)
+    with tf.GradientTape() as inner:
+        inner.watch(x)
+        u = tf.tanh(2.0 * x)
+    u_x = inner.gradient(u, x)
+u_xx = outer.gradient(u_x, x)
+
+print("d2u/dx2:", u_xx.numpy().ravel())
