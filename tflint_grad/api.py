@@ -29,6 +29,7 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
                                                   kind="skipped"),))
     try:
         model = build_model(module)
+        model.memo["source"] = source
         findings = [f for rule in rules for f in rule.check(model)]
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to analyse",
@@ -56,8 +57,9 @@ def _diagnostics(module: cst.Module, path: str, findings: list[Finding]) -> list
             continue
         seen.add(key)
         fix: Fix | None = finding.fix(position_of) if finding.fix else None
+        text = finding.message if isinstance(finding.message, str) else finding.message(position_of)
         out.append(Diagnostic(path, line, col, end_line, end_col, finding.code,
-                              f"{finding.code} {finding.message}", fix))
+                              f"{finding.code} {text}", fix))
     out.sort(key=lambda d: (d.line, d.column, d.code))
     return out
 

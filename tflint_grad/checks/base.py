@@ -23,7 +23,7 @@ class Finding:
 
     code: str
     node: cst.CSTNode
-    message: str  # without the code; the engine prefixes it
+    message: str | Callable[[PositionOf], str]  # without the code; the engine prefixes it
     fix: FixBuilder | None = None
 
 

@@ -50,7 +50,8 @@ def render_sarif(results: Sequence[FileResult], root: str, lines: SourceLines) -
             }},
             "invocations": [{"executionSuccessful": True,
                              "toolExecutionNotifications": notifications}],
-            "originalUriBaseIds": {ROOT_ID: {"uri": Path(root).resolve().as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {ROOT_ID: {"uri": Path(root).resolve().as_uri().rstrip("/")
+                                             + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],

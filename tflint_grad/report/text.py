@@ -1,4 +1,4 @@
-"""The default, human output: a finding, its source line with carets, its fix and its confirmation."""
+"""The default, human output: each finding with its source line, carets, fix and confirmation."""
 from __future__ import annotations
 
 from collections import Counter
@@ -68,8 +68,9 @@ def finding_block(d: Diagnostic, lines: SourceLines, paint: Paint, show_source: 
     text = lines.line(d.path, d.line, d.cell) if show_source else None
     if text is not None:
         bar = paint("|", BLUE, BOLD)
+        carets = paint(_carets(text, d), RED, BOLD)
         block += [f"{pad} {bar}", f"{paint(str(d.line), BLUE, BOLD)} {bar} {text}",
-                  f"{pad} {bar} {_caret_indent(text, d.column)}{paint(_carets(text, d), RED, BOLD)}"]
+                  f"{pad} {bar} {_caret_indent(text, d.column)}{carets}"]
     note = f"{pad} {paint('=', BLUE, BOLD)} "
     more = f"{pad}   "
     for first, *rest_lines in _notes(d, paint):

@@ -1,0 +1,185 @@
+"""The allow-list a slice must pass before anything runs: TensorFlow's maths, nothing else."""
+from __future__ import annotations
+
+import libcst as cst
+
+ALLOWED_ROOTS = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "math", "__future__"})
+
+# Path components that reach files, the network, other processes or TensorFlow's internals.
+DENIED_MODULE_PARTS = {
+    "tensorflow": frozenset({
+        "io", "gfile", "saved_model", "summary", "data", "lite", "raw_ops", "profiler",
+        "distribute", "tpu", "load_library", "load_op_library", "datasets", "applications",
+        "callbacks", "saving", "get_file", "load_model", "save_model", "Checkpoint",
+        "CheckpointManager", "Saver", "TextFileInitializer", "read_file", "write_file",
+        "enable_dump_debug_info", "experimental_enable_dump_debug_info", "dtensor", "tools",
+        "plot_model", "model_to_dot", "image_dataset_from_directory", "export", "test",
+        "text_dataset_from_directory", "audio_dataset_from_directory", "file_io", "python",
+        "pywrap_tensorflow", "estimator", "tensorboard", "logging", "sysconfig", "dlpack",
+        "py_function", "numpy_function", "py_func", "script_ops"}),
+    "numpy": frozenset({
+        "load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt",
+        "fromfile", "tofile", "memmap", "fromregex", "DataSource", "lib", "ctypeslib", "f2py",
+        "distutils", "testing", "recfromcsv", "recfromtxt", "open_memmap", "dump", "rec",
+        "show_config", "show_runtime", "load_library"}),
+    "math": frozenset(),
+}
+DENIED_MODULE_PARTS["keras"] = DENIED_MODULE_PARTS["tensorflow"]
+DENIED_MODULE_PARTS["tf_keras"] = DENIED_MODULE_PARTS["tensorflow"]
+
+# Methods and attributes refused on any value: file I/O on models and arrays, frame walking.
+DENIED_ATTRIBUTES = frozenset({
+    "save", "save_weights", "load_weights", "load_own_variables", "save_own_variables",
+    "tofile", "dump", "dumps", "export", "to_file", "write", "writelines", "read", "readline",
+    "readlines", "savefig", "system", "popen", "remove", "unlink", "rmdir", "mkdir", "makedirs",
+    "rename", "open", "fork", "kill", "restore", "load", "loads", "f_globals", "f_locals",
+    "f_builtins", "f_back", "f_code", "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame",
+    "tb_frame", "tb_next", "co_code", "format_map", "__globals__"})
+
+SAFE_BUILTINS = frozenset({
+    "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
+    "classmethod", "complex", "dict", "divmod", "enumerate", "filter", "float", "format",
+    "frozenset", "hash", "hex", "id", "int", "isinstance", "issubclass", "iter", "len",
+    "list", "map", "max", "min", "next", "object", "oct", "ord", "pow", "print", "property",
+    "range", "repr", "reversed", "round", "set", "slice", "sorted", "staticmethod", "str", "sum",
+    "super", "tuple", "type", "zip", "True", "False", "None", "Ellipsis", "NotImplemented",
+    "ArithmeticError", "AssertionError", "AttributeError", "Exception", "FloatingPointError",
+    "IndexError", "KeyError", "LookupError", "NotImplementedError", "OverflowError",
+    "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "Warning",
+    "UserWarning", "DeprecationWarning", "__name__"})
+
+
+class _Gate(cst.CSTVisitor):
+    """Walks a slice and records the first thing it may not do."""
+
+    def __init__(self, bound: set[str]) -> None:
+        self.bound = bound
+        self.modules: dict[str, str] = {}
+        self.refusal: str | None = None
+
+    def refuse(self, what: str) -> None:
+        if self.refusal is None:
+            self.refusal = what
+
+    def _module(self, dotted: str, bound_as: str | None) -> None:
+        root = dotted.split(".")[0]
+        if root not in ALLOWED_ROOTS:
+            self.refuse(f"imports {dotted}, which is not allowed")
+            return
+        self._check_path(dotted)
+        if bound_as:
+            self.modules[bound_as] = dotted
+
+    def _check_path(self, dotted: str) -> bool:
+        parts = dotted.split(".")
+        denied = DENIED_MODULE_PARTS.get(parts[0], frozenset())
+        for part in parts[1:]:
+            if part in denied or part.startswith("_"):
+                self.refuse(f"uses {dotted}, which is not allowed")
+                return False
+        return True
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            dotted = _dotted(alias.name)
+            bound = alias.asname.name.value if alias.asname else dotted.split(".")[0]  # type: ignore[attr-defined]
+            self._module(dotted, None)
+            self.modules[bound] = dotted if alias.asname else bound
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if node.relative or node.module is None:
+            self.refuse("uses a relative import, which is not allowed")
+            return False
+        base = _dotted(node.module)
+        if isinstance(node.names, cst.ImportStar):
+            self.refuse(f"uses 'from {base} import *', which is not allowed")
+            return False
+        self._module(base, None)
+        for alias in node.names:
+            name = _dotted(alias.name)
+            bound = alias.asname.name.value if alias.asname else name  # type: ignore[attr-defined]
+            self._module(f"{base}.{name}", bound)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        name = node.value
+        if name.startswith("__") and name.endswith("__") and name != "__name__":
+            self.refuse(f"uses {name}, which is not allowed")
+        elif name not in self.bound and name not in SAFE_BUILTINS:
+            self.refuse(f"calls {name}, which is not allowed")
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        attr = node.attr.value
+        dotted = _dotted(node)
+        root = dotted.split(".")[0] if dotted else ""
+        if attr.startswith("__") or attr in DENIED_ATTRIBUTES:
+            self.refuse(f"calls {dotted or '.' + attr}, which is not allowed")
+        elif root in self.modules:
+            self._check_path(self.modules[root] + dotted[len(root):])
+        return False
+
+    def _assigned(self, target: cst.BaseExpression) -> None:
+        dotted = _dotted(target)
+        if isinstance(target, cst.Attribute) and dotted.split(".")[0] in self.modules:
+            self.refuse(f"assigns to {dotted}, which is not allowed")
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._assigned(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._assigned(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._assigned(node.target)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self._assigned(node.target)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if "__" in node.value:
+            self.refuse(f"uses the string {node.value[:30]}, which is not allowed")
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr.value}" if inner else ""
+    return ""
+
+
+def _bound_names(module: cst.Module) -> set[str]:
+    from tflint_grad.confirm.scope import binds
+
+    names = binds(module)
+    for node in _walk(module):
+        if isinstance(node, (cst.Global, cst.Nonlocal)):
+            names |= {n.name.value for n in node.names}
+        if isinstance(node, cst.ExceptHandler) and node.name is not None:
+            names.add(node.name.name.value)  # type: ignore[attr-defined]
+    return names
+
+
+def _walk(node: cst.CSTNode) -> list[cst.CSTNode]:
+    out = [node]
+    for child in node.children:
+        out += _walk(child)
+    return out
+
+
+def check(code: str) -> str | None:
+    """None when every call in `code` is allowed, else the reason it is refused."""
+    try:
+        module = cst.parse_module(code)
+        gate = _Gate(_bound_names(module))
+        module.visit(gate)
+    except (cst.ParserSyntaxError, RecursionError) as exc:
+        return f"the slice does not parse ({type(exc).__name__})"
+    return gate.refusal

@@ -1,0 +1,304 @@
+"""Backward slices of a finding: the statements it depends on, at their original line numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from tflint_grad.confirm.scope import (BRANCHES, LOOPS, Unit, binds, binds_params, blocks, flatten,
+                                      reads)
+
+GRADIENT_METHODS = ("gradient", "gradients")
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """A slice as the user wrote it (for the policy) and instrumented (for the worker)."""
+
+    plain: str
+    probe: str
+    target: str | None  # perturbs the source and captures the target, for finite differences
+    label: str
+    callee: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class NotSliced:
+    """Why no slice could be built."""
+
+    reason: str
+
+
+class _Source:
+    """One parsed source with positions and parents."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
+        self.module = wrapper.module
+        self.positions: dict[cst.CSTNode, CodeRange] = dict(wrapper.resolve(PositionProvider))
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
+        for node in self.positions:
+            for child in node.children:
+                self.parents[child] = node
+
+    def span(self, node: cst.CSTNode) -> tuple[int, int]:
+        """First and last line of a statement, decorators included."""
+        start = self.positions[node].start.line
+        for decorator in getattr(node, "decorators", ()):
+            start = min(start, self.positions[decorator].start.line)
+        return start, self.positions[node].end.line
+
+    def code(self, node: cst.CSTNode) -> str:
+        """The source text of a node."""
+        return self.module.code_for_node(node).strip()
+
+
+def _modules(module: cst.Module) -> set[str]:
+    return {n for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
+            for s in stmt.body if isinstance(s, (cst.Import, cst.ImportFrom)) for n in binds(s)}
+
+
+def _contains(src: _Source, node: cst.CSTNode, line: int) -> bool:
+    start, end = src.span(node)
+    if isinstance(node, cst.BaseCompoundStatement) and not isinstance(node, (cst.FunctionDef,
+                                                                             cst.ClassDef)):
+        body = getattr(node, "body", None)
+        if isinstance(body, cst.IndentedBlock) and body.body:
+            end = src.positions[body.body[0]].start.line - 1
+    return start <= line <= end
+
+
+def _backward(units: list[Unit], target: Unit, defs: dict[str, Unit]) -> tuple[set[Unit], set[str]]:
+    """Units `target` depends on, and the names no unit of this scope binds."""
+    headers = {u.node: u for u in units}
+    kept: set[Unit] = set()
+    unresolved: set[str] = set()
+    work = [target]
+    while work:
+        unit = work.pop()
+        if unit in kept:
+            continue
+        kept.add(unit)
+        work += [headers[c] for c in unit.chain if c in headers]
+        needs = set(unit.uses)
+        for name in list(needs):  # a call reads the callee's free names at this point
+            if name in defs:
+                needs |= defs[name].uses
+        for name in needs:
+            found = False
+            for other in reversed(units[:unit.index]):
+                if name in other.kills or name in other.mods:
+                    work.append(other)
+                    if name in other.kills and _unconditional(other, unit):
+                        found = True
+                        break
+            loops = [c for c in unit.chain if isinstance(c, LOOPS)]
+            for other in units[unit.index + 1:]:
+                if loops and loops[0] in other.chain and (name in other.kills | other.mods):
+                    work.append(other)
+            if not found:
+                unresolved.add(name)
+    return kept, unresolved
+
+
+def _unconditional(definition: Unit, use: Unit) -> bool:
+    branchy = [c for c in definition.chain if isinstance(c, BRANCHES)]
+    return branchy == [c for c in use.chain if isinstance(c, BRANCHES)][:len(branchy)]
+
+
+def _flagged(src: _Source, unit: Unit, line: int, col: int,
+             end: tuple[int, int] | None) -> cst.BaseExpression | None:
+    exprs = [n for n in src.positions if isinstance(n, cst.BaseExpression)
+             and _inside(src, n, unit.node)]
+    start = (line, col - 1)
+    exact = [n for n in exprs if _at(src, n) == start and end is not None
+             and (src.positions[n].end.line, src.positions[n].end.column + 1) == end]
+    calls = sorted((n for n in exprs if isinstance(n, cst.Call) and _at(src, n) >= start),
+                   key=lambda n: (_at(src, n), -len(src.code(n))))
+    chosen = exact[0] if exact else calls[0] if calls else None
+    while isinstance(chosen, (cst.Name, cst.Attribute)):
+        parent = src.parents.get(chosen)
+        if isinstance(parent, cst.Arg):
+            parent = src.parents.get(parent)
+        if not isinstance(parent, (cst.BinaryOperation, cst.UnaryOperation, cst.Subscript,
+                                   cst.Attribute, cst.Call)):
+            break
+        chosen = parent
+    return chosen
+
+
+def _at(src: _Source, node: cst.CSTNode) -> tuple[int, int]:
+    return src.positions[node].start.line, src.positions[node].start.column
+
+
+def _inside(src: _Source, node: cst.CSTNode, outer: cst.CSTNode) -> bool:
+    while node in src.parents:
+        node = src.parents[node]
+        if node is outer:
+            return True
+    return False
+
+
+def _render(src: _Source, kept: set[cst.CSTNode], opened: set[cst.CSTNode]) -> list[str]:
+    """The source with every statement outside the slice blanked, line numbers unchanged."""
+    lines = src.text.split("\n")
+
+    def blank(node: cst.CSTNode) -> None:
+        start, end = src.span(node)
+        for i in range(start - 1, end):
+            lines[i] = ""
+
+    def block(stmts: object) -> bool:
+        any_kept = False
+        for stmt in stmts:  # type: ignore[attr-defined]
+            if stmt in opened:
+                any_kept = True
+                for part in blocks(stmt):
+                    if isinstance(part, cst.If) and part is not stmt and part not in opened:
+                        blank(part)
+                    elif isinstance(part, (cst.Else, cst.Finally)) and part not in opened \
+                            and not isinstance(stmt, cst.Try):
+                        blank(part)
+                    elif isinstance(part, cst.If) and part is not stmt:
+                        block([part])
+                    else:
+                        body = getattr(part, "body", None)
+                        if isinstance(body, cst.IndentedBlock) and not block(body.body):
+                            first = body.body[0]
+                            at = src.positions[first].start
+                            lines[at.line - 1] = lines[at.line - 1][:at.column] + "pass"
+            elif stmt in kept:
+                any_kept = True
+            else:
+                blank(stmt)
+        return any_kept
+
+    block(src.module.body)
+    return lines
+
+
+def _edit(lines: list[str], edits: list[tuple[tuple[int, int], tuple[int, int], str]]) -> str:
+    starts = [0]
+    for text in lines:
+        starts.append(starts[-1] + len(text) + 1)
+    text = "\n".join(lines)
+    for (l1, c1), (l2, c2), new in sorted(edits, reverse=True):
+        text = text[:starts[l1 - 1] + c1] + new + text[starts[l2 - 1] + c2:]
+    return text
+
+
+def build_slice(source: str, line: int, column: int,
+                end: tuple[int, int] | None = None) -> Slice | NotSliced:
+    """The slice for a finding at (line, column), 1-based, or why there is none."""
+    try:
+        src = _Source(source)
+    except (cst.ParserSyntaxError, RecursionError) as exc:
+        return NotSliced(f"the file does not parse ({type(exc).__name__})")
+    modules = _modules(src.module)
+    module_units = flatten(src.module.body, modules)
+    here = [u for u in module_units if _contains(src, u.node, line)]
+    if not here:
+        return NotSliced(f"no statement at line {line}")
+    outer = here[-1]
+    scope_def: cst.FunctionDef | None = None
+    units, target = module_units, outer
+    if isinstance(outer.node, cst.ClassDef):
+        return NotSliced("the finding is inside a class; methods need an instance")
+    if isinstance(outer.node, cst.FunctionDef):
+        scope_def = outer.node
+        units = flatten(scope_def.body.body, modules)
+        inner = [u for u in units if _contains(src, u.node, line)]
+        if not inner or isinstance(inner[-1].node, (cst.FunctionDef, cst.ClassDef)):
+            return NotSliced("the finding is inside a nested function")
+        target = inner[-1]
+    defs = {u.node.name.value: u for u in module_units  # type: ignore[attr-defined]
+            if isinstance(u.node, (cst.FunctionDef, cst.ClassDef))}
+    flagged = _flagged(src, target, line, column, end)
+    if flagged is None:
+        return NotSliced(f"no call found at line {line}, column {column}")
+    kept, unresolved = _backward(units, target, defs if scope_def is None else {})
+    opened: set[cst.CSTNode] = {c for u in kept for c in u.chain}
+    call_line = ""
+    if scope_def is not None:
+        params = binds_params(scope_def)
+        outer.uses = (unresolved - params) | reads(scope_def.params) | {
+            n for d in scope_def.decorators for n in reads(d)}
+        site = _call_site(src, module_units, outer)
+        if site is None:
+            required = [p.name.value for p in scope_def.params.params if p.default is None]
+            required += [p.name.value for p in scope_def.params.kwonly_params if p.default is None]
+            if required:
+                return NotSliced(f"needs values for parameters {', '.join(required)}")
+            call_line = f"{scope_def.name.value}()"
+            site = outer
+        module_kept, _ = _backward(module_units, site, defs)
+        opened |= {c for u in module_kept for c in u.chain} | {scope_def}
+        kept |= module_kept
+    kept_nodes = {u.node for u in kept}
+    opened |= {n for n in kept_nodes if isinstance(n, (cst.If, cst.For, cst.While, cst.With,
+                                                       cst.Try))}
+    lines = _render(src, kept_nodes, opened)
+    if call_line:
+        lines.append(call_line)
+    return _instrument(src, lines, flagged, units, target, kept)
+
+
+def _call_site(src: _Source, units: list[Unit], definition: Unit) -> Unit | None:
+    name = definition.node.name.value  # type: ignore[attr-defined]
+    for unit in units[definition.index + 1:]:
+        if isinstance(unit.node, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        for node in src.positions:
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
+                    and node.func.value == name and _inside(src, node, unit.node) \
+                    and isinstance(unit.node, cst.SimpleStatementLine):
+                return unit
+    return None
+
+
+def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, units: list[Unit],
+                target: Unit, kept: set[Unit]) -> Slice:
+    pos = src.positions[flagged]
+    start, stop = (pos.start.line, pos.start.column), (pos.end.line, pos.end.column)
+    plain = "\n".join(lines)
+    probe = _edit(lines, [(start, start, "_tfg_probe(lambda: "), (stop, stop, ")")])
+    callee, label = src.code(flagged)[:40], "value"
+    fd_code = None
+    if isinstance(flagged, cst.Call):
+        callee = src.code(flagged.func)
+        method = flagged.func.attr.value if isinstance(flagged.func, cst.Attribute) else callee
+        args = [a.value for a in flagged.args if a.keyword is None]
+        if len(args) >= 2 and method in GRADIENT_METHODS + ("jacobian", "batch_jacobian"):
+            y, x = src.code(args[0]), src.code(args[1])
+            label = f"d{y}/d{x}" if len(y) + len(x) < 40 else "gradient"
+            site = _binding(src, units, target, kept, args[1])
+            if method in GRADIENT_METHODS and site is not None:
+                newlines = src.code(flagged).count("\n") - y.count("\n")
+                fd_code = _edit(lines, [
+                    (start, stop, f"_tfg_target({y}" + "\n" * newlines + ")"),
+                    ((src.positions[site].start.line, src.positions[site].start.column),
+                     (src.positions[site].start.line, src.positions[site].start.column),
+                     "_tfg_perturb("),
+                    ((src.positions[site].end.line, src.positions[site].end.column),
+                     (src.positions[site].end.line, src.positions[site].end.column), ")")])
+    return Slice(plain, probe, fd_code, label, callee, pos.start.line)
+
+
+def _binding(src: _Source, units: list[Unit], target: Unit, kept: set[Unit],
+             source: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The value last assigned to the source name before the gradient call, to perturb."""
+    if not isinstance(source, cst.Name):
+        return None
+    for unit in reversed(units[:target.index]):
+        if unit in kept and source.value in unit.kills | unit.mods:
+            node = unit.node
+            if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1:
+                stmt = node.body[0]
+                if isinstance(stmt, cst.Assign) and len(stmt.targets) == 1 \
+                        and isinstance(stmt.targets[0].target, cst.Name):
+                    return stmt.value
+            return None
+    return None

@@ -1,0 +1,294 @@
+"""Reading one expression: which bindings flow into it, through which cuts, and what it makes."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, GradientCall, Kind, Use
+
+if TYPE_CHECKING:
+    from tflint_grad.model.build import Walker
+
+_ARITH_NODES = (cst.BinaryOperation, cst.UnaryOperation)
+
+
+def _cut_all(edges: list[Edge], cut: Cut) -> list[Edge]:
+    return [Edge(e.binding, e.cut or cut) for e in edges]
+
+
+class Expressions:
+    """Expression analysis, mixed into the statement walker (which supplies the state)."""
+
+    def edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
+        """The bindings that flow into the value of `node`, each with the cut it passes."""
+        if isinstance(node, cst.Name):
+            b = self.lookup(node.value)
+            return [Edge(b)] if b is not None else []
+        if isinstance(node, cst.Attribute):
+            base = self.edges(node.value)
+            if node.attr.value in ops.META_ATTRS:
+                return _cut_all(base, Cut("meta", f".{node.attr.value}", node))
+            return base
+        if isinstance(node, cst.Call):
+            return self.call_edges(node)
+        if isinstance(node, cst.Subscript):
+            out = self.edges(node.value)
+            self.note_use(node.value, node, "indexed")
+            for element in node.slice:
+                out += _cut_all(self.edges(element.slice), Cut("meta", "index", node))
+            return out
+        if isinstance(node, cst.BinaryOperation):
+            self.note_use(node.left, node, "arithmetic")
+            self.note_use(node.right, node, "arithmetic")
+            out = self.edges(node.left) + self.edges(node.right)
+            if isinstance(node.operator, cst.FloorDivide):
+                out = _cut_all(out, Cut("nondiff", "//", node))
+            return out
+        if isinstance(node, cst.UnaryOperation):
+            self.note_use(node.expression, node, "arithmetic")
+            out = self.edges(node.expression)
+            if isinstance(node.operator, cst.Not):
+                out = _cut_all(out, Cut("meta", "not", node))
+            return out
+        if isinstance(node, cst.Comparison):
+            out = self.edges(node.left)
+            for target in node.comparisons:
+                out += self.edges(target.comparator)
+            meta = all(isinstance(c.operator, (cst.Is, cst.IsNot, cst.In, cst.NotIn))
+                       for c in node.comparisons)
+            return _cut_all(out, Cut("meta" if meta else "nondiff", "comparison", node))
+        if isinstance(node, cst.IfExp):
+            test = _cut_all(self.edges(node.test), Cut("meta", "condition", node))
+            return test + self.edges(node.body) + self.edges(node.orelse)
+        if isinstance(node, cst.BooleanOperation):
+            return _cut_all(self.edges(node.left) + self.edges(node.right),
+                            Cut("meta", "boolean", node))
+        if isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp,
+                             cst.DictComp)):
+            return self.free_edges(node)
+        if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString)):
+            return _cut_all(self.children_edges(node), Cut("meta", "string", node))
+        return self.children_edges(node)
+
+    def children_edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
+        """Edges of every child expression (lists, tuples, dicts, starred, ...)."""
+        out: list[Edge] = []
+        for child in node.children:
+            if isinstance(child, cst.BaseExpression):
+                out += self.edges(child)
+            elif isinstance(child, cst.CSTNode):
+                out += self.children_edges(child)
+        return out
+
+    def free_edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
+        """Every known name mentioned inside a lambda or comprehension (conservatively)."""
+        out: list[Edge] = []
+        stack: list[cst.CSTNode] = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, cst.Name):
+                b = self.lookup(n.value, quiet=True)
+                if b is not None:
+                    out.append(Edge(b))
+            stack.extend(n.children)
+        return out
+
+    def call_edges(self: Walker, call: cst.Call) -> list[Edge]:
+        """Edges into a call's value; registers gradient calls and None uses on the way."""
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ops.GRADIENT_METHODS:
+            tape = self.tape_named(func.value)
+            if tape is not None:
+                result = self.gradient_call(call, tape, func.attr.value)
+                return [Edge(result)]
+        name = self.imports.resolve(func)
+        args_edges: list[Edge] = []
+        for a in call.args:
+            args_edges += self.edges(a.value)
+        if isinstance(func, cst.Attribute) and name is None:
+            base = self.edges(func.value)
+            method = func.attr.value
+            if method == "run" and isinstance(func.value, cst.Name):
+                owner = self.lookup(func.value.value, quiet=True)
+                if owner is not None and "session" in owner.facts:
+                    fetch = ops.arg(call, 0, "fetches")
+                    self.scope.events.append(("run", call, owner, self.graph_depth > 0,
+                                              self.fetched(fetch)))
+            if method in ops.LEAVE_TF_METHODS:
+                self.note_use(func.value, call, ".numpy()")
+                return _cut_all(base, Cut("numpy", f".{method}()", call)) + args_edges
+            return base + args_edges
+        if isinstance(func, cst.Name) and name is None:
+            local = self.lookup(func.value, quiet=True)
+            if local is None and func.value in ops.PY_CONVERSIONS:
+                return _cut_all(args_edges, Cut("numpy", f"{func.value}()", call))
+            if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
+                return _cut_all(args_edges, Cut("meta", func.value, call))
+            if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
+                self.scope.events.append(("call", local.function, call,
+                                          self.graph_depth + self.session_depth > 0))
+                return self.local_call_edges(call, local) + [Edge(local)]
+            return ([Edge(local)] if local is not None else []) + args_edges
+        if name is None:
+            return self.edges(func) + args_edges
+        self.note_call(name, call)
+        if name.startswith("tensorflow.") and name != "tensorflow.print":
+            for a in call.args:
+                self.note_use(a.value, call, "tf-argument")
+        if name.startswith(("numpy.", "math.")):
+            label = ("np." if name.startswith("numpy.") else "math.") + name.split(".", 1)[1]
+            return _cut_all(args_edges, Cut("numpy", label, call))
+        if name in ops.NONDIFF_OPS:
+            return _cut_all(args_edges, Cut("nondiff", "tf." + name.split(".", 1)[1], call))
+        if name in ops.ZERO_OPS:
+            return _cut_all(args_edges, Cut("zero", "tf.sign", call))
+        if name in ops.META_OPS:
+            return _cut_all(args_edges, Cut("meta", name, call))
+        if name == "tensorflow.cast":
+            dtype = ops.arg(call, 1, "dtype")
+            if ops.dtype_name(dtype, self.imports.resolve(dtype) if dtype else None) \
+                    in ops.INT_DTYPES:
+                return _cut_all(args_edges, Cut("nondiff", "tf.cast to an integer dtype", call))
+        return args_edges
+
+    def note_call(self: Walker, name: str, call: cst.Call) -> None:
+        """Facts the eager-execution and shape checks need."""
+        if name in ops.GRAPH_MODE:
+            self.model.facts.add("graph-mode")
+        elif name == "tensorflow.config.run_functions_eagerly":
+            flag = ops.arg(call, 0, "run_eagerly")
+            if isinstance(flag, cst.Name) and flag.value == "True":
+                self.model.facts.add("functions-eagerly")
+        elif name == "tensorflow.function":
+            wrapped = ops.arg(call, 0, "func")
+            if isinstance(wrapped, cst.Name):
+                self.model.wrapped.add(wrapped.value)
+        elif name == "tensorflow.gradients":
+            self.scope.events.append(("gradients", call, self.graph_depth + self.session_depth > 0))
+        elif name in ops.SHAPE_CREATORS:
+            index, keyword = ops.SHAPE_CREATORS[name]
+            shape = ops.arg(call, index, keyword)
+            if isinstance(shape, (cst.List, cst.Tuple)):
+                floats = [e.value for e in shape.elements if self.numeric_of(e.value) == "float"]
+                if floats:
+                    self.scope.events.append(("float-shape", call, name, floats))
+
+    def fetched(self: Walker, fetch: cst.BaseExpression | None) -> list[Binding] | None:
+        """The bindings a Session.run fetches, when the fetch is only names (else None)."""
+        if isinstance(fetch, cst.Name):
+            b = self.lookup(fetch.value, quiet=True)
+            return [b] if b is not None else None
+        if isinstance(fetch, (cst.List, cst.Tuple)) and fetch.elements:
+            out: list[Binding] = []
+            for e in fetch.elements:
+                found = self.fetched(e.value)
+                if found is None:
+                    return None
+                out += found
+            return out
+        return None
+
+    def local_call_edges(self: Walker, call: cst.Call, fn: Binding) -> list[Edge]:
+        """A call to a function of this file: its summary says what each parameter reaches."""
+        summary = self.summary_of(fn)
+        if summary is None:
+            out: list[Edge] = []
+            for a in call.args:
+                out += self.edges(a.value)
+            return out
+        params, per_param, free = summary
+        out = []
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        for i, a in enumerate(call.args):
+            if a.star:
+                out += self.edges(a.value)
+                continue
+            pname = a.keyword.value if a.keyword is not None else (
+                params[i] if i < len(params) and a in positional else None)
+            arg_edges = self.edges(a.value)
+            reach = per_param.get(pname) if pname else None
+            if reach is None or reach == "clean":
+                out += arg_edges
+            elif reach != "absent":
+                out += _cut_all(arg_edges, reach)
+        for free_name in free:
+            b = self.lookup(free_name, quiet=True)
+            if b is not None:
+                out.append(Edge(b))
+        return out
+
+    def note_use(self: Walker, value: cst.BaseExpression, node: cst.CSTNode, how: str) -> None:
+        """Remember a use that raises when `value` is a None gradient."""
+        b: Binding | None = None
+        if isinstance(value, cst.Name):
+            b = self.lookup(value.value, quiet=True)
+        elif isinstance(value, cst.Call):
+            b = self.inline_results.get(value)
+        if b is not None and b.kind is Kind.GRADIENT:
+            self.scope.uses.append(Use(b, node, how, self.next_seq()))
+
+    def gradient_call(self: Walker, call: cst.Call, tape_binding: Binding, method: str) -> Binding:
+        """Register `tape.gradient(target, sources)` and return the binding of its result."""
+        tape = tape_binding.tape
+        assert tape is not None
+        target_expr = ops.arg(call, 0, "target")
+        sources_expr = ops.arg(call, 1, "sources" if method == "gradient" else "source")
+        target = self.value_binding(target_expr, call) if target_expr is not None else None
+        if target_expr is not None:
+            self.note_use(target_expr, target_expr, "target")
+        source_exprs: list[cst.BaseExpression] = []
+        single = not isinstance(sources_expr, (cst.List, cst.Tuple))
+        if isinstance(sources_expr, (cst.List, cst.Tuple)):
+            source_exprs = [e.value for e in sources_expr.elements]
+        elif sources_expr is not None:
+            source_exprs = [sources_expr]
+        sources = [self.source_binding(e) for e in source_exprs]
+        zero = any(a.keyword is not None and a.keyword.value == "unconnected_gradients"
+                   for a in call.args)
+        seq = self.next_seq()
+        gc = GradientCall(tape, call, method, seq, target, sources, source_exprs, single, zero,
+                          tuple(self.loops), tuple(self.branches), blocks=tuple(self.blocks))
+        tape.calls.append(gc)
+        self.scope.calls.append(gc)
+        self.open_calls.append(gc)
+        deps = [Edge(target)] if target is not None else []
+        deps += [Edge(s) for s in sources if s is not None]
+        result = self.make(self.model.code(call), Kind.GRADIENT, call, deps)
+        result.grad = gc
+        gc.result = result
+        self.inline_results[call] = result
+        return result
+
+    def value_binding(self: Walker, expr: cst.BaseExpression, at: cst.CSTNode) -> Binding | None:
+        """The binding an expression denotes: a name's, or a fresh one made right here."""
+        if isinstance(expr, cst.Name):
+            return self.lookup(expr.value, quiet=True)
+        if isinstance(expr, cst.Call) and expr in self.inline_results:
+            return self.inline_results[expr]
+        b = self.make(self.model.code(expr), Kind.CALL, expr, self.edges(expr))
+        self.infer(b, expr)
+        return b
+
+    def source_binding(self: Walker, expr: cst.BaseExpression) -> Binding | None:
+        """A gradient source: a name, or `model.trainable_variables`; None if not nameable."""
+        if isinstance(expr, cst.Name):
+            return self.lookup(expr.value, quiet=True)
+        if isinstance(expr, cst.Attribute) and expr.attr.value in ops.VARIABLE_LISTS \
+                and isinstance(expr.value, cst.Name):
+            owner = self.lookup(expr.value.value, quiet=True)
+            if owner is not None and owner.kind is Kind.MODEL:
+                b = self.make(self.model.code(expr), Kind.VARIABLE, expr, [Edge(owner)])
+                b.model_of = owner
+                return b
+        return None
+
+    def kind_of_edges(self: Walker, edges: list[Edge]) -> Kind:
+        """CONST if everything flowing in is a plain value and some of it a tensor."""
+        kinds = {e.binding.kind for e in edges}
+        if kinds and kinds <= PLAIN and Kind.CONST in kinds:
+            return Kind.CONST
+        if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
+            return Kind.NUMPY
+        return Kind.CALL

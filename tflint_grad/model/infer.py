@@ -1,0 +1,159 @@
+"""What a freshly made value is: its kind, integer dtype, and Python number type."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.scope import Binding, Kind
+
+if TYPE_CHECKING:
+    from tflint_grad.model.build import Walker
+
+
+class Inference:
+    """Kind, dtype and number-type inference, mixed into the walker."""
+
+    def infer(self: Walker, b: Binding, expr: cst.BaseExpression) -> None:
+        """Fill in `b.kind`, `b.int_dtype` and `b.numeric` from the expression that made it."""
+        b.numeric = self.numeric_of(expr)
+        if b.numeric is not None:
+            b.kind = Kind.NUMBER
+            return
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            b.kind = Kind.NUMBER
+            return
+        if isinstance(expr, cst.Call):
+            self.infer_call(b, expr)
+            return
+        if isinstance(expr, cst.Subscript):
+            base = self.edges_kinds(expr.value)
+            b.kind = base if base in (Kind.CONST, Kind.NUMPY) else Kind.CALL
+            return
+        if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
+            b.kind = self.kind_of_edges(b.deps)
+            b.int_dtype = (bool(b.deps) and all(e.binding.int_dtype or e.binding.numeric == "int"
+                                                 for e in b.deps)
+                           and any(e.binding.int_dtype for e in b.deps)
+                           and not _has_true_division(expr))
+            return
+        b.kind = Kind.UNKNOWN
+
+    def edges_kinds(self: Walker, expr: cst.BaseExpression) -> Kind:
+        """The kind of a plain name, or UNKNOWN."""
+        if isinstance(expr, cst.Name):
+            found = self.lookup(expr.value, quiet=True)
+            return found.kind if found is not None else Kind.UNKNOWN
+        return Kind.UNKNOWN
+
+    def infer_call(self: Walker, b: Binding, call: cst.Call) -> None:
+        """Kinds of call results: constructors, numpy, Keras models, local classes."""
+        name = self.imports.resolve(call.func)
+        if name is None:
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in ("astype", "reshape") \
+                    and self.edges_kinds(call.func.value) is Kind.NUMPY:
+                b.kind = Kind.NUMPY
+            else:
+                b.kind = Kind.CALL
+            return
+        dtype_expr = ops.arg(call, 1, "dtype") if name in (
+            "tensorflow.constant", "tensorflow.Variable", "tensorflow.cast",
+            "tensorflow.convert_to_tensor") else _keyword(call, "dtype")
+        dtype = ops.dtype_name(dtype_expr, self.imports.resolve(dtype_expr) if dtype_expr else None)
+        if name == "tensorflow.Variable":
+            trainable = _keyword(call, "trainable")
+            frozen = isinstance(trainable, cst.Name) and trainable.value == "False"
+            b.kind = Kind.FROZEN if frozen else Kind.VARIABLE
+            b.int_dtype = self.int_valued(call, dtype, name)
+            return
+        if name in ops.CREATORS:
+            if name == "tensorflow.convert_to_tensor" and self.kind_of_edges(b.deps) not in (
+                    Kind.CONST, Kind.NUMPY) and not (call.args and isinstance(
+                        call.args[0].value, (cst.List, cst.Tuple, cst.Integer, cst.Float))):
+                b.kind = Kind.CALL
+                return
+            b.kind = Kind.CONST
+            b.int_dtype = self.int_valued(call, dtype, name)
+            return
+        if name.startswith("numpy."):
+            b.kind = Kind.NUMPY
+            return
+        if name.startswith(ops.MODEL_FACTORIES):
+            b.kind = Kind.MODEL
+            return
+        if name.startswith("tensorflow."):
+            b.kind = self.kind_of_edges(b.deps)
+            if name == "tensorflow.cast":
+                b.int_dtype = dtype in ops.INT_DTYPES
+            elif name in ops.INT_PRESERVING:
+                b.int_dtype = bool(b.deps) and all(e.binding.int_dtype for e in b.deps
+                                                   if e.cut is None) and dtype is None
+            return
+        b.kind = Kind.CALL
+
+    def int_valued(self: Walker, call: cst.Call, dtype: str | None, name: str) -> bool:
+        """Does this constructor certainly make an integer tensor?"""
+        if dtype is not None:
+            return dtype in ops.INT_DTYPES
+        if _keyword(call, "dtype") is not None:
+            return False
+        if name in ("tensorflow.constant", "tensorflow.Variable", "tensorflow.convert_to_tensor"):
+            value = ops.arg(call, 0, "initial_value" if name.endswith("Variable") else "value")
+            return value is not None and ops.int_literal_tree(value)
+        if name == "tensorflow.range":
+            values = [a.value for a in call.args if a.keyword is None]
+            return bool(values) and all(self.numeric_of(v) == "int" for v in values)
+        if name == "tensorflow.fill":
+            value = ops.arg(call, 1, "value")
+            return value is not None and self.numeric_of(value) == "int"
+        return False
+
+    def numeric_of(self: Walker, expr: cst.BaseExpression) -> str | None:
+        """'int' or 'float' when the expression is certainly a Python number of that type."""
+        if isinstance(expr, cst.Integer):
+            return "int"
+        if isinstance(expr, cst.Float):
+            return "float"
+        if isinstance(expr, cst.Name):
+            found = self.lookup(expr.value, quiet=True, for_numbers=True)
+            return found.numeric if found is not None else None
+        if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator,
+                                                               (cst.Minus, cst.Plus)):
+            return self.numeric_of(expr.expression)
+        if isinstance(expr, cst.BinaryOperation):
+            left, right = self.numeric_of(expr.left), self.numeric_of(expr.right)
+            if left is None or right is None:
+                return None
+            if isinstance(expr.operator, cst.Divide):
+                return "float"
+            if isinstance(expr.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide,
+                                          cst.Modulo)):
+                return "float" if "float" in (left, right) else "int"
+            return None
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) \
+                and self.lookup(expr.func.value, quiet=True) is None:
+            if expr.func.value in ("int", "len") or (expr.func.value == "round"
+                                                      and len(expr.args) == 1):
+                return "int"
+            if expr.func.value == "float":
+                return "float"
+        if isinstance(expr, cst.Call):
+            name = self.imports.resolve(expr.func)
+            if name in ("math.ceil", "math.floor"):
+                return "int"
+        return None
+
+
+def _keyword(call: cst.Call, keyword: str) -> cst.BaseExpression | None:
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == keyword:
+            return a.value
+    return None
+
+
+def _has_true_division(expr: cst.CSTNode) -> bool:
+    if isinstance(expr, cst.BinaryOperation):
+        return isinstance(expr.operator, cst.Divide) or _has_true_division(expr.left) \
+            or _has_true_division(expr.right)
+    return False

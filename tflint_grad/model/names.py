@@ -1,0 +1,87 @@
+"""Import aliases -> canonical dotted names, so `tf.GradientTape`, `GT` and `tensorflow.GradientTape`
+are one thing."""
+from __future__ import annotations
+
+import libcst as cst
+
+# Prefixes that name the same API: compat.v1 / compat.v2 / tf.keras all fold into one spelling.
+_FOLDS = (
+    ("tensorflow.compat.v1.", "tensorflow."),
+    ("tensorflow.compat.v2.", "tensorflow."),
+    ("tensorflow.keras.", "keras."),
+    ("tf_keras.", "keras."),
+)
+
+
+def canonical(dotted: str) -> str:
+    """Fold equivalent spellings of a TensorFlow name into one."""
+    for prefix, replacement in _FOLDS:
+        if dotted.startswith(prefix):
+            return canonical(replacement + dotted[len(prefix):])
+    if dotted in ("tensorflow.compat.v1", "tensorflow.compat.v2"):
+        return "tensorflow"
+    if dotted == "tensorflow.keras" or dotted == "tf_keras":
+        return "keras"
+    return dotted
+
+
+def dotted_name(node: cst.BaseExpression) -> str | None:
+    """`a.b.c` as a string, or None for anything that is not a plain attribute chain."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+class ImportTable:
+    """The module's import aliases; `resolve` turns an expression into a canonical name."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[str, str] = {}
+
+    def add_import(self, node: cst.Import) -> None:
+        """Record `import a.b as c` and `import a.b`."""
+        for alias in node.names:
+            full = dotted_name(alias.name)
+            if full is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.aliases[alias.asname.name.value] = canonical(full)
+            else:
+                head = full.split(".")[0]
+                self.aliases[head] = head
+
+    def add_import_from(self, node: cst.ImportFrom) -> None:
+        """Record `from a.b import c as d`."""
+        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+            return
+        base = dotted_name(node.module)
+        if base is None:
+            return
+        for alias in node.names:
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.name.value
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.aliases[local] = canonical(f"{base}.{alias.name.value}")
+
+    def resolve(self, node: cst.BaseExpression) -> str | None:
+        """The canonical dotted name of an imported thing, or None if it is not one."""
+        dotted = dotted_name(node)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            return None
+        return canonical(f"{target}.{rest}" if rest else target)
+
+    def imports_tensorflow(self) -> bool:
+        """Does the module import TensorFlow (or Keras) at all?"""
+        return any(v == "tensorflow" or v.startswith(("tensorflow.", "keras"))
+                   for v in self.aliases.values())

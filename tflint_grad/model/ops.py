@@ -1,0 +1,81 @@
+"""What the model knows about TensorFlow and numpy operations, by canonical name."""
+from __future__ import annotations
+
+import libcst as cst
+
+GRAPH_MODE = frozenset({"tensorflow.disable_eager_execution", "tensorflow.disable_v2_behavior",
+                        "tensorflow.placeholder", "tensorflow.Graph", "tensorflow.get_default_graph",
+                        "tensorflow.reset_default_graph", "tensorflow.placeholder_with_default"})
+SESSIONS = frozenset({"tensorflow.Session", "tensorflow.InteractiveSession"})
+GRADIENT_METHODS = frozenset({"gradient", "jacobian", "batch_jacobian"})
+
+_NONDIFF = {
+    "round", "floor", "ceil", "argmax", "argmin", "equal", "not_equal", "greater",
+    "greater_equal", "less", "less_equal", "stop_gradient", "logical_and", "logical_or",
+    "logical_not", "logical_xor", "one_hot", "floordiv", "is_nan", "is_inf", "is_finite",
+}
+_META = {"shape", "size", "rank", "shape_n"}
+NONDIFF_OPS = frozenset(f"tensorflow.{p}{n}" for n in _NONDIFF for p in ("", "math."))
+META_OPS = frozenset(f"tensorflow.{n}" for n in _META)
+ZERO_OPS = frozenset({"tensorflow.sign", "tensorflow.math.sign"})
+
+# Calls that make a fresh tensor the tape knows nothing about.
+CREATORS = frozenset(f"tensorflow.{n}" for n in (
+    "constant", "ones", "zeros", "fill", "eye", "linspace", "lin_space", "range",
+    "ones_like", "zeros_like", "random.uniform", "random.normal", "random.truncated_normal",
+    "random.gamma", "random.poisson", "random_normal", "random_uniform", "truncated_normal",
+    "random.stateless_uniform", "random.stateless_normal", "convert_to_tensor",
+    "math.linspace", "random.shuffle",
+))
+SHAPE_CREATORS = {  # name -> index of the shape argument, and its keyword
+    "tensorflow.ones": (0, "shape"), "tensorflow.zeros": (0, "shape"),
+    "tensorflow.fill": (0, "dims"), "tensorflow.random.uniform": (0, "shape"),
+    "tensorflow.random.normal": (0, "shape"), "tensorflow.random.truncated_normal": (0, "shape"),
+    "tensorflow.random_normal": (0, "shape"), "tensorflow.random_uniform": (0, "shape"),
+    "tensorflow.truncated_normal": (0, "shape"),
+}
+# Ops that keep an integer tensor integer.
+INT_PRESERVING = frozenset(f"tensorflow.{n}" for n in (
+    "reshape", "expand_dims", "squeeze", "identity", "concat", "stack", "tile", "transpose",
+    "gather", "abs", "math.abs",
+))
+MODEL_FACTORIES = ("keras.Sequential", "keras.Model", "keras.models.", "keras.layers.",
+                   "keras.applications.")
+INT_DTYPES = frozenset({"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                        "bool"})
+FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64", "double", "half"})
+VARIABLE_LISTS = frozenset({"trainable_variables", "trainable_weights", "variables", "weights"})
+LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})
+PY_CONVERSIONS = frozenset({"float", "int", "bool", "complex"})
+META_ATTRS = frozenset({"shape", "dtype", "ndim", "name", "device", "graph"})
+
+
+def dtype_name(node: cst.BaseExpression | None, resolved: str | None) -> str | None:
+    """`tf.int32`, `np.float32`, `'int32'` -> 'int32'; None when unknown."""
+    if node is None:
+        return None
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value if isinstance(node.evaluated_value, str) else None
+    if resolved and resolved.startswith(("tensorflow.", "numpy.")):
+        return resolved.rsplit(".", 1)[-1]
+    return None
+
+
+def arg(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
+    """The argument passed at a position or by keyword."""
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == keyword:
+            return a.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index].value if index < len(positional) else None
+
+
+def int_literal_tree(node: cst.BaseExpression) -> bool:
+    """An int literal, or a (nested) list/tuple of only int literals."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    if isinstance(node, cst.Integer):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple)) and node.elements:
+        return all(int_literal_tree(e.value) for e in node.elements)
+    return False

@@ -1,0 +1,437 @@
+"""Statements in program order: assignments, tapes, watches, branches, loops and with-blocks."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.scope import Binding, Edge, Kind, Tape
+
+if TYPE_CHECKING:
+    from tflint_grad.model.build import Walker
+
+_SESSIONS = ops.SESSIONS
+
+
+class Statements:
+    """Statement handling, mixed into the walker."""
+
+    def walk_block(self: Walker, body: Sequence[cst.CSTNode]) -> None:
+        """Walk a block; `terminated` tells whether it always returns or raises."""
+        block = self.new_id()
+        self.blocks.append(block)
+        self.terminated = False
+        for stmt in body:
+            if self.terminated:
+                break
+            self.stmt(stmt)
+        self.blocks.pop()
+
+    def stmt(self: Walker, s: cst.CSTNode) -> None:
+        """One statement."""
+        if isinstance(s, cst.SimpleStatementLine):
+            for small in s.body:
+                self.small(small, s)
+        elif isinstance(s, cst.If):
+            self.walk_if(s)
+        elif isinstance(s, (cst.For, cst.While)):
+            self.walk_loop(s)
+        elif isinstance(s, cst.With):
+            self.walk_with(s)
+        elif isinstance(s, (cst.Try, cst.TryStar)):
+            self.walk_try(s)
+        elif isinstance(s, cst.FunctionDef):
+            b = self.make(s.name.value, Kind.FUNCTION, s, [])
+            b.function = s
+            self.env[s.name.value] = b
+            self.builder.pending.append((s, False))
+            self.note_decorators(s)
+        elif isinstance(s, cst.ClassDef):
+            self.env[s.name.value] = self.make(s.name.value, Kind.UNKNOWN, s, [])
+            self.register_methods(s)
+        elif isinstance(s, cst.Match):
+            self.edges(s.subject)
+            self.join_branches([c.body.body for c in s.cases if isinstance(c.body, cst.IndentedBlock)])
+
+    def register_methods(self: Walker, cls: cst.ClassDef) -> None:
+        """Methods are scopes of their own; class bodies bind nothing we follow."""
+        for s in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
+            if isinstance(s, cst.FunctionDef):
+                self.builder.pending.append((s, True))
+            elif isinstance(s, cst.ClassDef):
+                self.register_methods(s)
+
+    def note_decorators(self: Walker, fn: cst.FunctionDef) -> None:
+        for d in fn.decorators:
+            expr = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+            if self.imports.resolve(expr) == "tensorflow.function":
+                self.model.wrapped.add(fn.name.value)
+
+    # --- simple statements -------------------------------------------------------------
+    def small(self: Walker, s: cst.BaseSmallStatement, line: cst.SimpleStatementLine) -> None:
+        if isinstance(s, cst.Assign):
+            self.assign([t.target for t in s.targets], s.value, line)
+        elif isinstance(s, cst.AnnAssign) and s.value is not None:
+            self.assign([s.target], s.value, line)
+        elif isinstance(s, cst.AugAssign):
+            edges = self.edges(s.value) + self.edges(s.target)
+            if isinstance(s.target, cst.Name):
+                b = self.make(s.target.value, Kind.UNKNOWN, line, edges)
+                self.infer(b, cst.BinaryOperation(s.target, _binop(s.operator), s.value))
+                self.env[s.target.value] = b
+            else:
+                self.mutate(s.target, edges, line)
+        elif isinstance(s, cst.Expr):
+            self.expression_statement(s.value, line)
+        elif isinstance(s, cst.Return):
+            self.scope.returns.append(self.edges(s.value) if s.value is not None else [])
+            self.exit_block()
+        elif isinstance(s, cst.Raise):
+            if s.exc is not None:
+                self.edges(s.exc)
+            self.exit_block()
+        elif isinstance(s, (cst.Break, cst.Continue)):
+            self.exit_block()
+        elif isinstance(s, cst.Del):
+            for t in _names_in(s.target):
+                self.env.pop(t, None)
+        elif isinstance(s, (cst.Global, cst.Nonlocal)):
+            for n in s.names:
+                b = self.make(n.name.value, Kind.UNKNOWN, line, [])
+                b.opaque = True
+                self.env[n.name.value] = b
+        elif isinstance(s, cst.Import):
+            self.imports.add_import(s)
+        elif isinstance(s, cst.ImportFrom):
+            self.imports.add_import_from(s)
+            if isinstance(s.names, cst.ImportStar):
+                self.scope.unresolved = True
+
+    def exit_block(self: Walker) -> None:
+        """The rest of this block does not run; calls made in it end here."""
+        block = self.blocks[-1] if self.blocks else 0
+        for gc in self.scope.calls:
+            if block in gc.blocks:
+                gc.exits.add(block)
+        self.terminated = True
+
+    def expression_statement(self: Walker, value: cst.BaseExpression,
+                             line: cst.SimpleStatementLine) -> None:
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            tape = self.tape_named(value.func.value)
+            if tape is not None and value.func.attr.value == "watch":
+                self.watch(tape.tape, value)  # type: ignore[arg-type]
+                return
+        edges = self.edges(value)
+        if isinstance(value, cst.Call):
+            func = value.func
+            if isinstance(func, cst.Attribute) and self.imports.resolve(func) is None:
+                self.mutate(func.value, edges, line)
+            elif isinstance(func, cst.Name) and self.imports.resolve(func) is None:
+                for a in value.args:
+                    for e in self.edges(a.value):
+                        e.binding.escaped = True
+
+    def watch(self: Walker, tape: Tape, call: cst.Call) -> None:
+        """`tape.watch(x)` / `tape.watch([x, t])`."""
+        arg = ops.arg(call, 0, "tensor")
+        items = [e.value for e in arg.elements] if isinstance(arg, (cst.List, cst.Tuple)) else [arg]
+        seq = self.next_seq()
+        for item in items:
+            b = self.lookup(item.value, quiet=True) if isinstance(item, cst.Name) else None
+            if b is None:
+                tape.watch_unknown = True
+            else:
+                tape.watches.append((b, seq))
+
+    def mutate(self: Walker, target: cst.BaseExpression, edges: list[Edge],
+               node: cst.CSTNode) -> None:
+        """`obj.attr = v`, `obj[i] = v`, `obj.method(v)`: obj now holds what flowed in."""
+        while isinstance(target, (cst.Attribute, cst.Subscript)):
+            target = target.value
+        if not isinstance(target, cst.Name):
+            return
+        old = self.lookup(target.value, quiet=True)
+        if old is None or old.kind in (Kind.TAPE, Kind.FUNCTION):
+            return
+        new = self.make(target.value, old.kind, node, [Edge(old)] + edges)
+        new.model_of, new.int_dtype, new.tape = old.model_of, old.int_dtype, old.tape
+        new.opaque = old.opaque
+        self.env[target.value] = new
+
+    def assign(self: Walker, targets: list[cst.BaseExpression], value: cst.BaseExpression,
+               line: cst.SimpleStatementLine) -> None:
+        """`a = b = value`, tuple unpacking, tapes made by assignment."""
+        if isinstance(value, cst.Call) and self.imports.resolve(value.func) == \
+                "tensorflow.GradientTape" and len(targets) == 1 and isinstance(targets[0], cst.Name):
+            self.env[targets[0].value] = self.tape_binding(targets[0].value, value, line)
+            return
+        session = isinstance(value, cst.Call) and self.imports.resolve(value.func) in _SESSIONS
+        if isinstance(value, cst.Tuple) and all(isinstance(t, cst.Tuple) and
+                                                len(t.elements) == len(value.elements)
+                                                for t in targets):
+            pairs = [[(t.elements[i].value, value.elements[i].value) for t in targets]
+                     for i in range(len(value.elements))]
+            for group in pairs:
+                edges = self.edges(group[0][1])
+                for target, expr in group:
+                    self.bind(target, expr, edges, line)
+            return
+        edges = self.edges(value)
+        for target in targets:
+            self.bind(target, value, edges, line)
+            if session and isinstance(target, cst.Name):
+                self.env[target.value].facts["session"] = ("assigned", value)
+
+    def bind(self: Walker, target: cst.BaseExpression, value: cst.BaseExpression,
+             edges: list[Edge], line: cst.CSTNode) -> None:
+        """Bind one assignment target."""
+        if isinstance(target, cst.Name):
+            if isinstance(value, cst.Name):
+                same = self.lookup(value.value, quiet=True)
+                if same is not None:
+                    self.env[target.value] = same
+                    return
+            if isinstance(value, cst.Call) and value in self.inline_results:
+                result = self.inline_results[value]
+                if not result.name.isidentifier():
+                    result.name = target.value
+                self.env[target.value] = result
+                return
+            b = self.make(target.value, Kind.UNKNOWN, line, edges)
+            self.infer(b, value)
+            self.env[target.value] = b
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            grad = self.inline_results.get(value) if isinstance(value, cst.Call) else None
+            for i, element in enumerate(target.elements):
+                inner = element.value
+                if not isinstance(inner, cst.Name):
+                    self.bind(inner, value, edges, line)
+                    continue
+                b = self.make(inner.value, Kind.CALL, line, edges)
+                if grad is not None and grad.grad is not None and not grad.grad.single_source \
+                        and len(grad.grad.sources) == len(target.elements):
+                    b.kind, b.grad, b.grad_index = Kind.GRADIENT, grad.grad, i
+                self.env[inner.value] = b
+        elif isinstance(target, (cst.Attribute, cst.Subscript)):
+            self.mutate(target, edges, line)
+        elif isinstance(target, cst.StarredElement):
+            self.bind(target.value, value, edges, line)
+
+    def tape_binding(self: Walker, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
+        """A TAPE binding for `tf.GradientTape(...)`."""
+        tape = Tape(name, call, _literal(ops.arg(call, 0, "persistent"), False),
+                    _literal(ops.arg(call, 1, "watch_accessed_variables"), True),
+                    loops=tuple(self.loops))
+        self.scope.tapes.append(tape)
+        b = self.make(name, Kind.TAPE, node, [])
+        b.tape = tape
+        return b
+
+    # --- compound statements -------------------------------------------------------------
+    def walk_if(self: Walker, s: cst.If) -> None:
+        self.edges(s.test)
+        orelse: Sequence[cst.CSTNode] = ()
+        if isinstance(s.orelse, cst.If):
+            orelse = [s.orelse]
+        elif isinstance(s.orelse, cst.Else):
+            orelse = s.orelse.body.body
+        self.join_branches([s.body.body, orelse])
+
+    def join_branches(self: Walker, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
+        """Walk alternative blocks from the same state, then join what they bound."""
+        branch_id = self.new_id()
+        before = dict(self.env)
+        results: list[dict[str, Binding]] = []
+        all_ended = True
+        for i, body in enumerate(bodies):
+            self.env = dict(before)
+            self.branches.append((branch_id, i))
+            self.walk_block(body)
+            self.branches.pop()
+            if not self.terminated:
+                results.append(self.env)
+                all_ended = False
+        self.env = self.join(results or [before])
+        self.terminated = all_ended and len(bodies) > 1
+
+    def join(self: Walker, envs: list[dict[str, Binding]]) -> dict[str, Binding]:
+        """One environment from several: names that differ become joined bindings."""
+        if len(envs) == 1:
+            return envs[0]
+        out: dict[str, Binding] = {}
+        for name in set().union(*envs):
+            found = [e[name] for e in envs if name in e]
+            first = found[0]
+            if len(found) == len(envs) and all(b is first for b in found):
+                out[name] = first
+                continue
+            kinds = {b.kind for b in found}
+            kind = first.kind if len(kinds) == 1 and first.kind not in (
+                Kind.GRADIENT, Kind.TAPE, Kind.FUNCTION) else Kind.PHI
+            j = self.make(name, kind, first.node, [Edge(b) for b in found])
+            j.joined = True
+            j.opaque = any(b.opaque for b in found) or len(found) < len(envs)
+            j.int_dtype = all(b.int_dtype for b in found)
+            numerics = {b.numeric for b in found}
+            j.numeric = first.numeric if len(numerics) == 1 else None
+            out[name] = j
+        return out
+
+    def walk_loop(self: Walker, s: cst.For | cst.While) -> None:
+        """Loop bodies run again with what the last iteration bound: those names are opaque."""
+        if isinstance(s, cst.For):
+            self.bind_loop_target(s.target, self.edges(s.iter), s)
+        else:
+            self.edges(s.test)
+        carried = _assigned_names(s.body.body)
+        before = dict(self.env)
+        for name in carried:
+            if name in self.env:
+                old = self.env[name]
+                j = self.make(name, old.kind if old.kind is not Kind.GRADIENT else Kind.PHI,
+                              old.node, [Edge(old)])
+                j.joined = j.opaque = True
+                j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
+                self.env[name] = j
+        self.loops.append(self.new_id())
+        self.walk_block(s.body.body)
+        self.loops.pop()
+        self.env = self.join([before, self.env])
+        self.terminated = False
+        if s.orelse is not None:
+            self.walk_block(s.orelse.body.body)
+
+    def bind_loop_target(self: Walker, target: cst.BaseExpression, edges: list[Edge],
+                         node: cst.CSTNode) -> None:
+        for name in _names_in(target):
+            b = self.make(name, Kind.CALL, node, edges)
+            self.env[name] = b
+
+    def walk_try(self: Walker, s: cst.Try | cst.TryStar) -> None:
+        self.walk_block(s.body.body)
+        bodies = [h.body.body for h in s.handlers]
+        if s.orelse is not None:
+            bodies.append(s.orelse.body.body)
+        if bodies:
+            self.join_branches([[], *bodies])
+        if s.finalbody is not None:
+            self.walk_block(s.finalbody.body.body)
+
+    def walk_with(self: Walker, s: cst.With) -> None:
+        """`with tf.GradientTape() as tape:` starts recording; graphs and sessions switch eager
+        execution off for the block."""
+        started: list[Tape] = []
+        paused: list[Tape] = []
+        graph = session = 0
+        for item in s.items:
+            expr = item.item
+            name = self.imports.resolve(expr.func) if isinstance(expr, cst.Call) else None
+            asname = item.asname.name if item.asname is not None else None
+            if name == "tensorflow.GradientTape":
+                label = asname.value if isinstance(asname, cst.Name) else "<tape>"
+                b = self.tape_binding(label, expr, s)  # type: ignore[arg-type]
+                if isinstance(asname, cst.Name):
+                    self.env[asname.value] = b
+                started.append(b.tape)  # type: ignore[arg-type]
+                continue
+            tape = self.tape_named(expr)
+            if tape is not None:
+                started.append(tape.tape)  # type: ignore[arg-type]
+                continue
+            if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+                owner = self.tape_named(expr.func.value)
+                if owner is not None and expr.func.attr.value == "stop_recording":
+                    paused.append(owner.tape)  # type: ignore[arg-type]
+                    continue
+                if expr.func.attr.value == "as_default":
+                    graph += 1
+            if name in _SESSIONS:
+                session += 1
+            edges = self.edges(expr)
+            if isinstance(asname, cst.Name):
+                b = self.make(asname.value, Kind.CALL, s, edges)
+                if name in _SESSIONS:
+                    b.facts["session"] = ("with", expr)
+                self.env[asname.value] = b
+        for tape in started:
+            tape.start = self.next_seq()
+            tape.block_line_node = s
+            self.recording.append(tape)
+        for tape in paused:
+            if tape in self.recording:
+                self.recording.remove(tape)
+        self.graph_depth += graph
+        self.session_depth += session
+        body_start = self.next_seq()
+        self.walk_block(s.body.body)
+        self.graph_depth -= graph
+        self.session_depth -= session
+        end = self.next_seq()
+        for tape in paused:
+            self.recording.append(tape)
+        for tape in started:
+            tape.end = end
+            if tape in self.recording:
+                self.recording.remove(tape)
+        if graph or session:
+            self.scope.events.append(("graph-block", s, body_start, end))
+
+
+def _literal(node: cst.BaseExpression | None, default: bool) -> bool | None:
+    if node is None:
+        return default
+    if isinstance(node, cst.Name) and node.value in ("True", "False"):
+        return node.value == "True"
+    return None
+
+
+def _binop(op: cst.BaseAugOp) -> cst.BaseBinaryOp:
+    name = type(op).__name__.replace("Assign", "")
+    return getattr(cst, name)() if hasattr(cst, name) else cst.Add()
+
+
+def _names_in(node: cst.CSTNode) -> list[str]:
+    if isinstance(node, cst.Name):
+        return [node.value]
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return [n for e in node.elements for n in _names_in(e.value)]
+    if isinstance(node, cst.StarredElement):
+        return _names_in(node.value)
+    if isinstance(node, cst.Del):
+        return _names_in(node.target)
+    return []
+
+
+def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:
+    """Names a block (re)binds or mutates, not looking into nested functions or classes."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            if isinstance(n, (cst.FunctionDef, cst.ClassDef)):
+                out.add(n.name.value)
+            continue
+        if isinstance(n, cst.AssignTarget):
+            out.update(_base_names(n.target))
+        elif isinstance(n, (cst.AugAssign, cst.AnnAssign)):
+            out.update(_base_names(n.target))
+        elif isinstance(n, cst.For):
+            out.update(_base_names(n.target))
+        elif isinstance(n, cst.AsName):
+            out.update(_base_names(n.name))
+        elif isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute):
+            out.update(_base_names(n.func.value))
+        elif isinstance(n, cst.NamedExpr):
+            out.update(_base_names(n.target))
+        stack.extend(n.children)
+    return out
+
+
+def _base_names(node: cst.CSTNode) -> list[str]:
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return _names_in(node)
