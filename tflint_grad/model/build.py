@@ -118,7 +118,8 @@ class Walker(Statements, Expressions, Inference):
         self.scope.bindings.append(b)
         return b
 
-    def lookup(self, name: str, quiet: bool = False, for_numbers: bool = False) -> Binding | None:
+    def lookup(self, name: str, quiet: bool = False, for_numbers: bool = False,
+               local_names: bool = False) -> Binding | None:
         """The binding a name holds here; module names are seen from functions."""
         found = self.env.get(name)
         if found is not None:
@@ -128,7 +129,7 @@ class Walker(Statements, Expressions, Inference):
             found = self.module_env.get(name)
             if found is not None:
                 return found
-        if name not in _BUILTINS and name not in self.imports.aliases:
+        if name not in _BUILTINS and name not in self.imports.aliases and not local_names:
             self.scope.unresolved = True
         return None
 

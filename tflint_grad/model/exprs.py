@@ -89,7 +89,7 @@ class Expressions:
         while stack:
             n = stack.pop()
             if isinstance(n, cst.Name):
-                b = self.lookup(n.value, quiet=True)
+                b = self.lookup(n.value, quiet=True, local_names=True)
                 if b is not None:
                     out.append(Edge(b))
             stack.extend(n.children)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from tflint_grad.model import ops
-from tflint_grad.model.scope import Binding, Kind
+from tflint_grad.model.scope import PLAIN, Binding, Kind
 
 if TYPE_CHECKING:
     from tflint_grad.model.build import Walker
@@ -41,17 +41,27 @@ class Inference:
         b.kind = Kind.UNKNOWN
 
     def edges_kinds(self: Walker, expr: cst.BaseExpression) -> Kind:
-        """The kind of a plain name, or UNKNOWN."""
+        """The kind of a name, a numpy call or a slice of either; UNKNOWN otherwise."""
         if isinstance(expr, cst.Name):
             found = self.lookup(expr.value, quiet=True)
             return found.kind if found is not None else Kind.UNKNOWN
+        if isinstance(expr, cst.Subscript):
+            return self.edges_kinds(expr.value)
+        if isinstance(expr, cst.Call):
+            name = self.imports.resolve(expr.func)
+            if name is not None and name.startswith("numpy.") and name.split(".")[-1][:1].islower():
+                return Kind.NUMPY
+            if isinstance(expr.func, cst.Attribute) and name is None and expr.func.attr.value in (
+                    "astype", "reshape", "copy", "squeeze", "ravel", "flatten"):
+                return self.edges_kinds(expr.func.value)
         return Kind.UNKNOWN
 
     def infer_call(self: Walker, b: Binding, call: cst.Call) -> None:
         """Kinds of call results: constructors, numpy, Keras models, local classes."""
         name = self.imports.resolve(call.func)
         if name is None:
-            if isinstance(call.func, cst.Attribute) and call.func.attr.value in ("astype", "reshape") \
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
+                    "astype", "reshape", "copy", "squeeze", "ravel", "flatten", "T") \
                     and self.edges_kinds(call.func.value) is Kind.NUMPY:
                 b.kind = Kind.NUMPY
             else:
@@ -68,9 +78,7 @@ class Inference:
             b.int_dtype = self.int_valued(call, dtype, name)
             return
         if name in ops.CREATORS:
-            if name == "tensorflow.convert_to_tensor" and self.kind_of_edges(b.deps) not in (
-                    Kind.CONST, Kind.NUMPY) and not (call.args and isinstance(
-                        call.args[0].value, (cst.List, cst.Tuple, cst.Integer, cst.Float))):
+            if name == "tensorflow.convert_to_tensor" and not _all_plain(b):
                 b.kind = Kind.CALL
                 return
             b.kind = Kind.CONST
@@ -84,6 +92,8 @@ class Inference:
             return
         if name.startswith("tensorflow."):
             b.kind = self.kind_of_edges(b.deps)
+            if b.kind is Kind.CALL and _all_plain(b) and _tensor_function(name):
+                b.kind = Kind.CONST
             if name == "tensorflow.cast":
                 b.int_dtype = dtype in ops.INT_DTYPES
             elif name in ops.INT_PRESERVING:
@@ -143,6 +153,20 @@ class Inference:
             if name in ("math.ceil", "math.floor"):
                 return "int"
         return None
+
+
+_TENSOR_MODULES = frozenset({"tensorflow", "tensorflow.math", "tensorflow.linalg", "tensorflow.nn",
+                             "tensorflow.random", "tensorflow.signal", "tensorflow.image"})
+
+
+def _tensor_function(name: str) -> bool:
+    """A TensorFlow op that returns a fresh tensor (not an object such as an optimizer)."""
+    module, _, last = name.rpartition(".")
+    return module in _TENSOR_MODULES and last[:1].islower()
+
+
+def _all_plain(b: Binding) -> bool:
+    return all(e.binding.kind in PLAIN for e in b.deps)
 
 
 def _keyword(call: cst.Call, keyword: str) -> cst.BaseExpression | None:

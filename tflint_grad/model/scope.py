@@ -38,7 +38,7 @@ class Cut:
 
     kind: str  # "numpy" (TFG008) | "nondiff" (TFG009) | "zero" (TFG009, gradient is zeros) | "meta"
     op: str    # e.g. ".numpy()", "tf.round", "float()"
-    node: cst.CSTNode
+    node: cst.CSTNode = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class Tape:
     """A `tf.GradientTape` and the block in which it records."""
 
     name: str
-    node: cst.CSTNode              # the GradientTape(...) call
+    node: cst.CSTNode = field(repr=False)  # the GradientTape(...) call
     persistent: bool | None        # None: not a literal
     watch_accessed: bool | None
     start: int = 0                 # seq when recording starts
@@ -73,8 +73,8 @@ class Binding:
     name: str
     kind: Kind
     seq: int
-    node: cst.CSTNode                          # the statement (or expression) that made it
-    deps: list[Edge] = field(default_factory=list)
+    node: cst.CSTNode = field(repr=False)      # the statement (or expression) that made it
+    deps: list[Edge] = field(default_factory=list, repr=False)
     recorded_by: frozenset[Tape] = frozenset()
     int_dtype: bool = False                    # certainly an integer-dtype tensor
     numeric: str | None = None                 # "int" / "float" for Python numbers
@@ -94,7 +94,7 @@ class GradientCall:
     """`tape.gradient(target, sources)` (or jacobian / batch_jacobian) at one place."""
 
     tape: Tape
-    node: cst.Call
+    node: cst.Call = field(repr=False)
     method: str
     seq: int
     target: Binding | None
