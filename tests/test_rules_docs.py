@@ -42,7 +42,6 @@ RAISES = {
     "TFG007": ("RuntimeError|AttributeError", "Session graph is empty|Tensor.graph is undefined"),
     "TFG012": ("TypeError|InvalidArgumentError", "Cannot convert|not in the list of allowed"),
 }
-ENGINE_PENDING = pytest.mark.xfail(strict=False, reason="engine pending")
 
 
 def _folder(code: str) -> Path:
@@ -200,7 +199,6 @@ def test_sections_ignore_headings_inside_code_fences() -> None:
 
 # --- lint_source on the examples ---------------------------------------------------------------
 
-@ENGINE_PENDING
 @pytest.mark.parametrize("code", CODES)
 def test_bad_gets_exactly_its_expected_findings(code: str) -> None:
     path = _folder(code) / "bad.py"
@@ -210,7 +208,6 @@ def test_bad_gets_exactly_its_expected_findings(code: str) -> None:
     assert {(d.line, d.code) for d in result.diagnostics} == expectations(source)
 
 
-@ENGINE_PENDING
 @pytest.mark.parametrize("path", [p for p in programs() if p.name != "bad.py"], ids=_id)
 def test_good_and_fixed_are_clean(path: Path) -> None:
     result = lint_source(path.read_text(encoding="utf-8"), str(path))
@@ -218,7 +215,6 @@ def test_good_and_fixed_are_clean(path: Path) -> None:
     assert [d.message for d in result.diagnostics] == []
 
 
-@ENGINE_PENDING
 @pytest.mark.parametrize("code", FIXED_CODES)
 def test_autofix_of_bad_gives_fixed(code: str) -> None:
     bad = (_folder(code) / "bad.py").read_text(encoding="utf-8")
