@@ -58,7 +58,6 @@ def test_flake8_on_stdin_matches_the_file(path: Path) -> None:
     assert parse(proc.stdout) == engine(path, name)
 
 
-@pytest.mark.xfail(strict=False, reason="engine pending")
 def test_flake8_finds_the_rule_example() -> None:
     assert BAD_TFG001 is not None
     proc = flake8(relative(BAD_TFG001))
@@ -66,7 +65,6 @@ def test_flake8_finds_the_rule_example() -> None:
     assert {code for *_, code in parse(proc.stdout)} == {"TFG001"}
 
 
-@pytest.mark.xfail(strict=False, reason="engine pending")
 def test_flake8_noqa_silences_our_code(tmp_path: Path) -> None:
     assert BAD_TFG001 is not None
     findings = engine(BAD_TFG001, "x")

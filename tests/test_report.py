@@ -36,7 +36,8 @@ CONFIRMED = Confirmation(
 def finding(line: int = 7, column: int = 7, end_column: int = 26, code: str = "TFG001",
             **extra: object) -> Diagnostic:
     return Diagnostic(PATH, line, column, line, end_column, code,
-                      f"{code} gradient of 'u' with respect to 'x' is None", **extra)  # type: ignore[arg-type]
+                      f"{code} gradient of 'u' with respect to 'x' is None",
+                      **extra)  # type: ignore[arg-type]
 
 
 def test_text_shows_source_line_carets_fix_and_confirmation() -> None:
@@ -87,7 +88,8 @@ def test_tabs_and_multiline_spans_keep_carets_under_the_code() -> None:
 def test_without_source_the_finding_is_one_line() -> None:
     out = render("text", [FileResult(PATH, (finding(),))], root=".", show_source=False,
                  sources={PATH: SOURCE})
-    assert out.splitlines()[0] == "pkg/pinn.py:7:7: TFG001 gradient of 'u' with respect to 'x' is None"
+    assert out.splitlines()[0] == \
+        "pkg/pinn.py:7:7: TFG001 gradient of 'u' with respect to 'x' is None"
     assert "|" not in out
 
 
@@ -109,8 +111,8 @@ def test_notebook_findings_name_the_cell() -> None:
 
 def test_problems_are_printed_with_a_code_and_counted() -> None:
     results = [FileResult("bad.py", problems=(Problem("bad.py", 2, 22, "SyntaxError: bad input"),)),
-               FileResult("deep.py", problems=(Problem("deep.py", 1, 1, "too deeply nested to parse",
-                                                       kind="skipped"),)),
+               FileResult("deep.py", problems=(
+                   Problem("deep.py", 1, 1, "too deeply nested to parse", kind="skipped"),)),
                FileResult("ok.py")]
     out = render("text", results, root=".")
     assert "bad.py:2:22: E999 SyntaxError: bad input\n" in out

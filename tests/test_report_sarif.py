@@ -19,7 +19,8 @@ from tflint_grad.types import (
     Problem,
 )
 
-SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+# Read from the shared checkout next to the repository (CI has it too), never vendored.
+SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 SOURCE = """import tensorflow as tf
 x = tf.zeros([4, 1])
