@@ -73,6 +73,10 @@ def test_unsafe_fix_refuted_and_not_run_are_labelled() -> None:
     assert "  = unsafe fix: differentiate with respect to X\n" in out
     assert "  = refuted (TensorFlow 2.21): tape.gradient returned a tensor\n" in out
     assert "  = got: du/dx (2) float32 = [1, 2]\n" in out
+    symbolic = Confirmation("refuted", "tf.gradients returned a gradient", "2.21",
+                            actual=Derivative("dy/dx", (), "float32", ()))
+    lone = render("text", [FileResult(PATH, (finding(confirmation=symbolic),))], root=".")
+    assert "  = got: dy/dx () float32\n" in lone
     assert "  = not run: the slice reads a file\n" in out
     assert out.endswith("Found 2 findings in 1 file (0 confirmed, 1 refuted, 1 not run). "
                         "1 fixable with --fix (1 unsafe).\n")

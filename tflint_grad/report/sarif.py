@@ -6,6 +6,8 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
+from functools import cache
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -59,12 +61,11 @@ def render_sarif(results: Sequence[FileResult], root: str, lines: SourceLines) -
     return json.dumps(log, indent=2) + "\n"
 
 
+@cache
 def repository_url() -> str:
     """The project's repository: from the installed package's metadata, else the default."""
-    from importlib.metadata import PackageNotFoundError, metadata
-
     try:
-        urls = metadata("tflint-grad").get_all("Project-URL") or []
+        urls: list[str] = list(metadata("tflint-grad").get_all("Project-URL") or [])
     except PackageNotFoundError:
         urls = []
     for entry in urls:

@@ -123,7 +123,8 @@ def derivative_note(label: str, derivative: Derivative) -> list[str]:
     if len(derivative.values) > _MAX_VALUES:
         shown += ", ..."
     shape = "(" + ", ".join(map(str, derivative.shape)) + ")"
-    out = [f"{label}: {derivative.label} {shape} {derivative.dtype} = [{shown}]"]
+    values = f" = [{shown}]" if derivative.values else ""  # symbolic results have no values
+    out = [f"{label}: {derivative.label} {shape} {derivative.dtype}{values}"]
     if derivative.fd_error is not None:
         verb = "agrees to" if derivative.fd_error <= _AGREES else "differs by"
         out.append(f"finite difference {verb} {derivative.fd_error:.0e}")
