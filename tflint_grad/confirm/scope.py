@@ -158,12 +158,27 @@ def _small(stmt: cst.BaseSmallStatement, unit: Unit, modules: set[str]) -> None:
         unit.kills |= binds(stmt)
     else:
         unit.uses |= reads(stmt)
-        if isinstance(stmt, cst.Expr) and isinstance(stmt.value, cst.Call):
-            func = stmt.value.func
-            root = root_name(func)
-            if root and isinstance(func, cst.Attribute):
-                if root not in modules or STATE_SETTERS.search(_dotted(func)):
-                    unit.mods.add(root)
+    # A method call may change its receiver (tape.gradient consumes a non-persistent tape);
+    # on a module alias only the calls that set global state count.
+    for call in _calls(stmt):
+        root = root_name(call.func)
+        if root and isinstance(call.func, cst.Attribute):
+            if root not in modules or STATE_SETTERS.search(_dotted(call.func)):
+                unit.mods.add(root)
+
+
+def _calls(node: cst.CSTNode) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class Calls(cst.CSTVisitor):
+        def visit_Call(self, call: cst.Call) -> None:
+            found.append(call)
+
+        def visit_Lambda(self, lam: cst.Lambda) -> bool:
+            return False
+
+    node.visit(Calls())
+    return found
 
 
 def _target_names(target: cst.BaseExpression) -> set[str]:

@@ -74,8 +74,8 @@ class Worker:
     """Runs slices in fresh namespaces inside one TensorFlow import."""
 
     def __init__(self, hello: Dict[str, Any]) -> None:
-        import numpy as np
         import tensorflow as tf
+        import numpy as np
         self.np, self.tf = np, tf
         try:
             import keras
@@ -130,7 +130,10 @@ class Worker:
             if tb.tb_frame.f_code.co_filename == filename:
                 line = tb.tb_lineno
             tb = tb.tb_next
-        message = str(exc).strip().split("\n")[0][:300]
+        message = str(exc).strip().split("\n")[0]
+        if message.startswith("{{function_node"):  # TF's op wrapper prefix says nothing new
+            message = message.split("}}", 1)[-1].strip()
+        message = message[:300]
         return {"kind": "error", "type": type(exc).__name__, "message": message, "line": line}
 
     def summary(self, value: Any, depth: int = 0) -> Dict[str, Any]:

@@ -1,0 +1,197 @@
+"""--confirm against real TensorFlow: confirmed, refuted with values, intended derivatives."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tflint_grad.confirm import TensorFlowMissing, confirm, confirm_one
+from tflint_grad.confirm.runner import Runner
+from tflint_grad.types import Diagnostic, Edit, FileResult, Fix
+
+BEFORE_TAPE = """\
+import tensorflow as tf
+
+x = tf.ones((4, 1))
+t = tf.ones((4, 1))
+X = tf.concat([x, t], 1)
+with tf.GradientTape() as tape:
+    tape.watch(X)
+    u = tf.tanh(X @ tf.constant([[2.0], [1.0]]))
+u_x = tape.gradient(u, x)
+print(u_x)
+"""
+# The rule's repair: build X inside the tape from watched x and t.
+MOVE_CONCAT = Fix("watch x and t and build X inside the tape", True, (
+    Edit(5, 1, 6, 1, ""),
+    Edit(7, 5, 7, 18, "tape.watch(x)\n    tape.watch(t)\n    X = tf.concat([x, t], 1)"),
+))
+
+ORIGIN_NOTES = """\
+import tensorflow as tf
+
+x = tf.ones((1, 1))
+t = tf.ones((1, 1))
+W = tf.constant([[2.0], [1.0]])
+with tf.GradientTape() as third:
+    third.watch(x)
+    with tf.GradientTape() as second:
+        second.watch(x)
+        with tf.GradientTape(persistent=True) as first:
+            first.watch(x)
+            first.watch(t)
+            X = tf.concat([x, t], 1)
+            u = tf.tanh(X @ W)
+        u_x = first.gradient(u, x)
+        u_t = first.gradient(u, t)
+    u_xx = second.gradient(u_x, x)
+u_xxx = third.gradient(u_xx, x)
+"""
+
+IN_FUNCTION = """\
+import tensorflow as tf
+
+
+def slope(points, scale=3.0):
+    with tf.GradientTape() as tape:
+        tape.watch(points)
+        y = scale * points ** 2
+    return tape.gradient(y, points)
+
+
+def needs_values(a, b):
+    with tf.GradientTape() as tape:
+        y = a * b
+    return tape.gradient(y, a)
+
+
+def defaults(v=2.0):
+    w = tf.Variable([v, 1.0])
+    with tf.GradientTape() as tape:
+        y = tf.reduce_sum(w ** 3)
+    return tape.gradient(y, w)
+
+
+print(slope(tf.constant([1.0, 2.0])))
+"""
+
+
+def _diag(source: str, line: int, needle: str, code: str = "TFG001",
+          fix: Fix | None = None) -> Diagnostic:
+    column = source.splitlines()[line - 1].index(needle) + 1
+    return Diagnostic("prog.py", line, column, line, column + len(needle), code,
+                      f"{code} test", fix)
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with Runner(timeout=60.0) as shared:
+        yield shared
+
+
+def test_none_gradient_confirmed_with_intended_derivative(runner: Runner) -> None:
+    diag = _diag(BEFORE_TAPE, 9, "tape.gradient(u, x)", fix=MOVE_CONCAT)
+    confirmation = confirm_one(runner, diag, BEFORE_TAPE)
+    assert confirmation.status == "confirmed"
+    assert confirmation.outcome == "tape.gradient returned None"
+    assert confirmation.tensorflow and confirmation.tensorflow.startswith("2.")
+    intended = confirmation.intended
+    assert intended is not None and intended.label == "du/dx"
+    assert intended.shape == (4, 1) and intended.dtype == "float32"
+    assert intended.values == pytest.approx([0.0197322] * 4, abs=1e-6)
+    assert intended.fd_error is not None and intended.fd_error < 1e-3
+
+
+def test_tf_gradients_in_eager_confirmed_with_tensorflows_message(runner: Runner) -> None:
+    source = "import tensorflow as tf\n\nx = tf.linspace(-1.0, 1.0, 5)\n" \
+             "y = tf.tanh(x) ** 2\ndy = tf.gradients(y, x)[0]\n"
+    confirmation = confirm_one(runner, _diag(source, 5, "tf.gradients(y, x)", "TFG002"), source)
+    assert confirmation.status == "confirmed"
+    assert confirmation.outcome == ("raised RuntimeError: tf.gradients is not supported when "
+                                    "eager execution is enabled. Use tf.GradientTape instead.")
+
+
+def test_correct_program_refuted_with_values(runner: Runner) -> None:
+    source = "import tensorflow as tf\n\nx = tf.constant([1.0, 2.0, 3.0])\n" \
+             "with tf.GradientTape() as tape:\n    tape.watch(x)\n    y = x ** 2\n" \
+             "g = tape.gradient(y, x)\n"
+    confirmation = confirm_one(runner, _diag(source, 7, "tape.gradient(y, x)", "TFG003"), source)
+    assert confirmation.status == "refuted"
+    actual = confirmation.actual
+    assert actual is not None and actual.label == "dy/dx"
+    assert actual.shape == (3,) and actual.values == pytest.approx([2.0, 4.0, 6.0])
+    assert actual.fd_error is not None and actual.fd_error < 1e-3
+
+
+@pytest.mark.parametrize("line, needle, expected", [
+    (15, "first.gradient(u, x)", 0.0197322),
+    (16, "first.gradient(u, t)", 0.0098661),
+    (17, "second.gradient(u_x, x)", -0.0785386),
+    (18, "third.gradient(u_xx, x)", 0.311043),
+])
+def test_origin_notes_derivatives(runner: Runner, line: int, needle: str,
+                                  expected: float) -> None:
+    confirmation = confirm_one(runner, _diag(ORIGIN_NOTES, line, needle, "TFG005"), ORIGIN_NOTES)
+    assert confirmation.status == "refuted", confirmation
+    actual = confirmation.actual
+    assert actual is not None and actual.shape == (1, 1)
+    assert actual.values[0] == pytest.approx(expected, rel=1e-4)
+    assert actual.fd_error is not None and actual.fd_error < 2e-3 * max(1.0, abs(expected) * 10)
+
+
+@pytest.mark.parametrize("line, needle, expected", [
+    (8, "tape.gradient(y, points)", [6.0, 12.0]),  # through the call site's arguments
+    (21, "tape.gradient(y, w)", [12.0, 3.0]),  # through the defaults
+])
+def test_function_runs(runner: Runner, line: int, needle: str, expected: list[float]) -> None:
+    confirmation = confirm_one(runner, _diag(IN_FUNCTION, line, needle), IN_FUNCTION)
+    assert confirmation.status == "refuted"
+    assert confirmation.actual is not None
+    assert confirmation.actual.values == pytest.approx(expected)
+
+
+def test_function_without_values_is_not_run(runner: Runner) -> None:
+    confirmation = confirm_one(runner, _diag(IN_FUNCTION, 14, "tape.gradient(y, a)"),
+                               IN_FUNCTION)
+    assert confirmation.status == "not run"
+    assert confirmation.reason == "needs values for parameters a, b"
+
+
+def test_failure_before_the_flagged_line_is_a_value(runner: Runner) -> None:
+    source = "import tensorflow as tf\n\nx = tf.ones([4.0, 1.0])\n" \
+             "with tf.GradientTape() as tape:\n    tape.watch(x)\n    y = x * 2\n" \
+             "g = tape.gradient(y, x)\n"
+    confirmation = confirm_one(runner, _diag(source, 7, "tape.gradient(y, x)"), source)
+    assert confirmation.status == "not run"
+    assert confirmation.reason and confirmation.reason.startswith(
+        "the slice failed at line 3 before the flagged call: TypeError")
+
+
+def test_confirm_replaces_each_diagnostic() -> None:
+    diag = _diag(BEFORE_TAPE, 9, "tape.gradient(u, x)")
+    results = [FileResult("prog.py", (diag,)), FileResult("empty.py")]
+    out = confirm(results, {"prog.py": BEFORE_TAPE}, timeout=60.0)
+    assert [r.path for r in out] == ["prog.py", "empty.py"]
+    (confirmed,) = out[0].diagnostics
+    assert confirmed.confirmation is not None and confirmed.confirmation.status == "confirmed"
+    assert confirmed.line == diag.line and confirmed.message == diag.message
+
+
+def _python_without_tensorflow() -> str | None:
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-I", "-c", "import tensorflow"],
+                                        capture_output=True).returncode != 0:
+            return candidate
+    return None
+
+
+def test_missing_tensorflow_is_one_clear_line() -> None:
+    python = _python_without_tensorflow()
+    if python is None:
+        pytest.skip("every python here has TensorFlow")
+    diag = _diag(BEFORE_TAPE, 9, "tape.gradient(u, x)")
+    with pytest.raises(TensorFlowMissing) as caught:
+        confirm([FileResult("prog.py", (diag,))], {"prog.py": BEFORE_TAPE}, python=python)
+    message = str(caught.value)
+    assert "\n" not in message and "pip install tensorflow" in message and "--python" in message
