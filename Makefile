@@ -21,5 +21,11 @@ demo: venv
 test: dev
 	bash .ci/pytest.sh
 
+corpus: venv
+	bench/corpus_check
+
+bench: dev
+	bench/run
+
 clean:
 	rm -rf $(VENV) .tflint_grad_cache .pytest_cache dist build
