@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from tflint_grad.checks.base import Rule
-from tflint_grad.checks import gradient_paths, eager, tapes, shapes
+from tflint_grad.checks import eager, gradient_paths, shapes, tapes
+from tflint_grad.checks.triggers import calls_tf_gradients, float_shape_candidate
 
 RULES: tuple[Rule, ...] = (
     Rule("TFG001", "source-transformed-outside-tape",
@@ -10,7 +11,7 @@ RULES: tuple[Rule, ...] = (
          (b"GradientTape",), gradient_paths.check_tfg001),
     Rule("TFG002", "tf-gradients-in-eager",
          "tf.gradients called where eager execution is on",
-         (b"gradients",), eager.check_tfg002),
+         (b"gradients",), eager.check_tfg002, calls_tf_gradients),
     Rule("TFG003", "unwatched-source",
          "the source is a plain tensor, array or number the tape never watched",
          (b"GradientTape",), gradient_paths.check_tfg003),
@@ -40,7 +41,8 @@ RULES: tuple[Rule, ...] = (
          (b"GradientTape",), gradient_paths.check_tfg011),
     Rule("TFG012", "float-shape",
          "a shape argument holds float dimensions",
-         (b"ones", b"zeros", b"fill", b"random"), shapes.check_tfg012),
+         (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal("), shapes.check_tfg012,
+         float_shape_candidate),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
@@ -50,4 +52,4 @@ def rules_triggered_by(source: bytes) -> list[Rule]:
     """The rules whose trigger tokens occur in the file: a byte scan that skips most files."""
     if b"tensorflow" not in source and b"GradientTape" not in source:
         return []
-    return [rule for rule in RULES if any(token in source for token in rule.triggers)]
+    return [rule for rule in RULES if rule.triggered_by(source)]

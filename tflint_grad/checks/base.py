@@ -36,3 +36,10 @@ class Rule:
     summary: str
     triggers: tuple[bytes, ...]
     check: Callable[["Model"], Iterable[Finding]]
+    # A finer byte scan, run only when a trigger token occurs: False means "cannot fire here".
+    prefilter: Callable[[bytes], bool] | None = None
+
+    def triggered_by(self, source: bytes) -> bool:
+        """Can this rule fire on a file with these bytes?"""
+        return any(t in source for t in self.triggers) and (
+            self.prefilter is None or self.prefilter(source))

@@ -130,9 +130,8 @@ class Statements:
             if isinstance(func, cst.Attribute) and self.imports.resolve(func) is None:
                 self.mutate(func.value, edges, line)
             elif isinstance(func, cst.Name) and self.imports.resolve(func) is None:
-                for a in value.args:
-                    for e in self.edges(a.value):
-                        e.binding.escaped = True
+                for e in edges:  # handed to code the model cannot follow
+                    e.binding.escaped = True
 
     def watch(self: Walker, tape: Tape, call: cst.Call) -> None:
         """`tape.watch(x)` / `tape.watch([x, t])`."""
