@@ -22,14 +22,6 @@ KNOWN_MISSES: dict[str, str] = {
         "reports TFG004 on line 33, after line 30 has already raised (nothing after a raise runs)"),
     "float_shape_collocation.py": (
         "reports TFG012 on line 13, after tf.zeros on line 12 has already raised"),
-    "integer_grid_heat_source.py": (
-        "misses TFG010: the watched grid is int32 via tf.range -> tf.meshgrid -> tf.stack"),
-    "loop_reuses_tape.py": (
-        "treats indexing a Python list built inside the tape as a TF slice taken after the block "
-        "(false TFG001 on line 15, TFG004 on line 16); TF returns a gradient there, then raises TFG006"),
-    "segmentation_threshold_mask.py": (
-        "misses TFG009 through a comparison wrapped in tf.cast(probs > 0.5, tf.float32), "
-        "and so the TFG004 on .numpy() of the None"),
     "wgan_gp_penalty_outside.py": (
         "misses TFG004 on arithmetic with the None elements of a gradient list, "
         "inside a comprehension over zip(w_grads, gp_grads)"),

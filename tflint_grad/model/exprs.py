@@ -269,19 +269,20 @@ class Expressions:
             return self.inline_results[expr]
         b = self.make(self.model.code(expr), Kind.CALL, expr, self.edges(expr))
         self.infer(b, expr)
+        if not isinstance(expr, (cst.Subscript, cst.Attribute, cst.Call, cst.BinaryOperation,
+                                 cst.UnaryOperation)):
+            b.joined = True  # a list or tuple of targets: no op of its own
         return b
 
     def source_binding(self: Walker, expr: cst.BaseExpression) -> Binding | None:
         """A gradient source: a name, or `model.trainable_variables`; None if not nameable."""
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value, quiet=True)
-        if isinstance(expr, cst.Attribute) and expr.attr.value in ops.VARIABLE_LISTS \
-                and isinstance(expr.value, cst.Name):
-            owner = self.lookup(expr.value.value, quiet=True)
-            if owner is not None and owner.kind is Kind.MODEL:
-                b = self.make(self.model.code(expr), Kind.VARIABLE, expr, [Edge(owner)])
-                b.model_of = owner
-                return b
+        owner = self.variables_of(expr)
+        if owner is not None:
+            b = self.make(self.model.code(expr), Kind.VARIABLE, expr, [Edge(owner)])
+            b.model_of = owner
+            return b
         return None
 
     def kind_of_edges(self: Walker, edges: list[Edge]) -> Kind:

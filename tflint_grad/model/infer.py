@@ -27,9 +27,16 @@ class Inference:
         if isinstance(expr, cst.Call):
             self.infer_call(b, expr)
             return
+        owner = self.variables_of(expr)
+        if owner is not None:
+            b.kind, b.model_of = Kind.VARIABLE, owner
+            return
         if isinstance(expr, cst.Subscript):
             base = self.edges_kinds(expr.value)
             b.kind = base if base in (Kind.CONST, Kind.NUMPY) else Kind.CALL
+            b.int_dtype = self.int_name(expr.value)
+            if not self.tensor_subscript(expr):
+                b.joined = True  # indexing a Python container: no op of its own
             return
         if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
             b.kind = self.kind_of_edges(b.deps)
@@ -39,6 +46,33 @@ class Inference:
                            and not _has_true_division(expr))
             return
         b.kind = Kind.UNKNOWN
+
+    def variables_of(self: Walker, expr: cst.BaseExpression) -> Binding | None:
+        """`model.trainable_variables` (or an element of it) -> the model's binding."""
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        if isinstance(expr, cst.Attribute) and expr.attr.value in ops.VARIABLE_LISTS \
+                and isinstance(expr.value, cst.Name):
+            owner = self.lookup(expr.value.value, quiet=True)
+            if owner is not None and owner.kind is Kind.MODEL:
+                return owner
+        return None
+
+    def int_name(self: Walker, expr: cst.BaseExpression) -> bool:
+        found = self.lookup(expr.value, quiet=True) if isinstance(expr, cst.Name) else None
+        return found is not None and found.int_dtype
+
+    def tensor_subscript(self: Walker, expr: cst.Subscript) -> bool:
+        """Is this certainly a tensor slice (an op the tape records), not list indexing?"""
+        if len(expr.slice) > 1 or any(isinstance(e.slice, cst.Slice) for e in expr.slice):
+            return True
+        if isinstance(expr.value, cst.Name):
+            found = self.lookup(expr.value.value, quiet=True)
+            return found is not None and (found.kind in (Kind.CONST, Kind.VARIABLE, Kind.FROZEN)
+                                          or "tf" in found.facts or (
+                found.kind is Kind.GRADIENT and found.grad is not None
+                and found.grad.single_source and found.grad_index is None))
+        return False
 
     def edges_kinds(self: Walker, expr: cst.BaseExpression) -> Kind:
         """The kind of a name, a numpy call or a slice of either; UNKNOWN otherwise."""
@@ -91,16 +125,36 @@ class Inference:
             b.kind = Kind.MODEL
             return
         if name.startswith("tensorflow."):
+            b.facts["tf"] = True
             b.kind = self.kind_of_edges(b.deps)
             if b.kind is Kind.CALL and _all_plain(b) and _tensor_function(name):
                 b.kind = Kind.CONST
             if name == "tensorflow.cast":
                 b.int_dtype = dtype in ops.INT_DTYPES
             elif name in ops.INT_PRESERVING:
-                b.int_dtype = bool(b.deps) and all(e.binding.int_dtype for e in b.deps
-                                                   if e.cut is None) and dtype is None
+                b.int_dtype = dtype is None and self.int_expr(call)
             return
         b.kind = Kind.CALL
+
+    def int_expr(self: Walker, expr: cst.BaseExpression) -> bool:
+        """Is this expression certainly an integer tensor (tf.range, int constants, and ops
+        that keep the dtype)?"""
+        if isinstance(expr, cst.Name):
+            return self.int_name(expr)
+        if isinstance(expr, (cst.List, cst.Tuple)):
+            return bool(expr.elements) and all(self.int_expr(e.value) for e in expr.elements)
+        if not isinstance(expr, cst.Call):
+            return False
+        name = self.imports.resolve(expr.func)
+        if name in ("tensorflow.range", "tensorflow.constant"):
+            return self.int_valued(expr, None, name) and _keyword(expr, "dtype") is None
+        if name in ops.INT_PRESERVING:
+            tensors = [a.value for a in expr.args if a.keyword is None][:1 if name in (
+                "tensorflow.reshape", "tensorflow.expand_dims", "tensorflow.squeeze",
+                "tensorflow.tile", "tensorflow.transpose", "tensorflow.concat",
+                "tensorflow.stack", "tensorflow.gather") else None]
+            return bool(tensors) and all(self.int_expr(t) for t in tensors)
+        return False
 
     def int_valued(self: Walker, call: cst.Call, dtype: str | None, name: str) -> bool:
         """Does this constructor certainly make an integer tensor?"""

@@ -37,7 +37,7 @@ SHAPE_CREATORS = {  # name -> index of the shape argument, and its keyword
 # Ops that keep an integer tensor integer.
 INT_PRESERVING = frozenset(f"tensorflow.{n}" for n in (
     "reshape", "expand_dims", "squeeze", "identity", "concat", "stack", "tile", "transpose",
-    "gather", "abs", "math.abs",
+    "gather", "abs", "math.abs", "meshgrid",
 ))
 MODEL_FACTORIES = ("keras.Sequential", "keras.Model", "keras.models.", "keras.layers.",
                    "keras.applications.")

@@ -210,6 +210,9 @@ class Statements:
                     self.bind(inner, value, edges, line)
                     continue
                 b = self.make(inner.value, Kind.CALL, line, edges)
+                if isinstance(value, cst.Call) and self.imports.resolve(value.func) in \
+                        ops.INT_PRESERVING:
+                    self.infer(b, value)  # tf.meshgrid / tf.unstack results keep the dtype
                 if grad is not None and grad.grad is not None and not grad.grad.single_source \
                         and len(grad.grad.sources) == len(target.elements):
                     b.kind, b.grad, b.grad_index = Kind.GRADIENT, grad.grad, i
