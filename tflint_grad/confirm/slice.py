@@ -274,31 +274,41 @@ def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, uni
         if len(args) >= 2 and method in GRADIENT_METHODS + ("jacobian", "batch_jacobian"):
             y, x = src.code(args[0]), src.code(args[1])
             label = f"d{y}/d{x}" if len(y) + len(x) < 40 else "gradient"
-            site = _binding(src, units, target, kept, args[1])
-            if method in GRADIENT_METHODS and site is not None:
+            if method in GRADIENT_METHODS and isinstance(args[1], cst.Name):
+                nudge = _nudge(src, units, target, kept, flagged, args[1].value)
                 newlines = src.code(flagged).count("\n") - y.count("\n")
-                fd_code = _edit(lines, [
-                    (start, stop, f"_tfg_target({y}" + "\n" * newlines + ")"),
-                    ((src.positions[site].start.line, src.positions[site].start.column),
-                     (src.positions[site].start.line, src.positions[site].start.column),
-                     "_tfg_perturb("),
-                    ((src.positions[site].end.line, src.positions[site].end.column),
-                     (src.positions[site].end.line, src.positions[site].end.column), ")")])
+                if nudge is not None:
+                    fd_code = _edit(lines, [
+                        (start, stop, f"_tfg_target({y}" + "\n" * newlines + ")"), *nudge])
     return Slice(plain, probe, fd_code, label, callee, pos.start.line)
 
 
-def _binding(src: _Source, units: list[Unit], target: Unit, kept: set[Unit],
-             source: cst.BaseExpression) -> cst.BaseExpression | None:
-    """The value last assigned to the source name before the gradient call, to perturb."""
-    if not isinstance(source, cst.Name):
-        return None
-    for unit in reversed(units[:target.index]):
-        if unit in kept and source.value in unit.kills | unit.mods:
-            node = unit.node
-            if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1:
-                stmt = node.body[0]
-                if isinstance(stmt, cst.Assign) and len(stmt.targets) == 1 \
-                        and isinstance(stmt.targets[0].target, cst.Name):
-                    return stmt.value
+def _nudge(src: _Source, units: list[Unit], target: Unit, kept: set[Unit], call: cst.Call,
+           name: str) -> list[tuple[tuple[int, int], tuple[int, int], str]] | None:
+    """Edits that perturb the source for finite differences.
+
+    Where the tape is a with-block, the source is rebound as the block starts (a walrus in
+    its header), so values computed before the tape stay fixed, as they are for the tape.
+    Otherwise the value last assigned to the source is wrapped.
+    """
+    tape = call.func.value if isinstance(call.func, cst.Attribute) else None
+    for unit in reversed(units[:target.index + 1]):
+        if unit not in kept:
+            continue
+        node = unit.node
+        if isinstance(tape, cst.Name) and isinstance(node, cst.With) and any(
+                item.asname is not None and isinstance(item.asname.name, cst.Name)
+                and item.asname.name.value == tape.value for item in node.items):
+            item = node.items[0].item
+            a, b = src.positions[item].start, src.positions[item].end
+            return [((a.line, a.column), (a.line, a.column), f"({name} := _tfg_perturb({name}), "),
+                    ((b.line, b.column), (b.line, b.column), ")[1]")]
+        if unit is not target and name in unit.kills and isinstance(node, cst.SimpleStatementLine):
+            stmt = node.body[0]
+            if len(node.body) == 1 and isinstance(stmt, cst.Assign) and len(stmt.targets) == 1 \
+                    and isinstance(stmt.targets[0].target, cst.Name):
+                a, b = src.positions[stmt.value].start, src.positions[stmt.value].end
+                return [((a.line, a.column), (a.line, a.column), "_tfg_perturb("),
+                        ((b.line, b.column), (b.line, b.column), ")")]
             return None
     return None
