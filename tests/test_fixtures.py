@@ -18,10 +18,6 @@ EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>TFG\d{3}(?:\s*,\s*TFG\d{3})*)")
 # Fixtures whose labels are true (checked in TensorFlow) but which the engine gets wrong.
 # Keyed by the path relative to fixtures/; the reason says what the engine misses.
 KNOWN_MISSES: dict[str, str] = {
-    "burgers_pinn_features_before_tape.py": (
-        "reports TFG004 on line 33, after line 30 has already raised (nothing after a raise runs)"),
-    "float_shape_collocation.py": (
-        "reports TFG012 on line 13, after tf.zeros on line 12 has already raised"),
     "wgan_gp_penalty_outside.py": (
         "misses TFG004 on arithmetic with the None elements of a gradient list, "
         "inside a comprehension over zip(w_grads, gp_grads)"),

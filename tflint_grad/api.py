@@ -7,6 +7,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from tflint_grad.checks import RULES, rules_triggered_by
 from tflint_grad.checks.base import Finding
 from tflint_grad.model.build import build_model
+from tflint_grad.model.scope import Model, Scope
 from tflint_grad.types import Diagnostic, FileResult, Fix, Problem
 
 
@@ -36,10 +37,35 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
                                                   kind="skipped"),))
     if not findings:
         return FileResult(path)
-    return FileResult(path, tuple(_diagnostics(module, path, findings)))
+    return FileResult(path, tuple(_diagnostics(module, model, path, findings)))
 
 
-def _diagnostics(module: cst.Module, path: str, findings: list[Finding]) -> list[Diagnostic]:
+# Codes whose statement raises: nothing after it in the same scope runs.
+RAISING = frozenset({"TFG002", "TFG004", "TFG006", "TFG007", "TFG012"})
+
+
+def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int]) -> set[int]:
+    """Findings after an unconditional raise in their scope (or anywhere, for module level)."""
+    first_raise: dict[int, tuple[int, Scope]] = {}
+    for f in findings:
+        site = model.sites.get(id(f.node))
+        if f.code in RAISING and site is not None and not site[1]:
+            line = line_of[id(f)]
+            known = first_raise.get(id(site[0]))
+            if known is None or line < known[0]:
+                first_raise[id(site[0])] = (line, site[0])
+    dropped: set[int] = set()
+    for line, scope in first_raise.values():
+        for f in findings:
+            site = model.sites.get(id(f.node))
+            if line_of[id(f)] > line and (scope.kind == "module" or (
+                    site is not None and site[0] is scope)):
+                dropped.add(id(f))
+    return dropped
+
+
+def _diagnostics(module: cst.Module, model: Model, path: str,
+                 findings: list[Finding]) -> list[Diagnostic]:
     # Positions cost a code-generation pass over the module, so only files with findings pay it.
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
@@ -48,9 +74,13 @@ def _diagnostics(module: cst.Module, path: str, findings: list[Finding]) -> list
         rng = positions[node]
         return (rng.start.line, rng.start.column + 1), (rng.end.line, rng.end.column + 1)
 
+    line_of = {id(f): position_of(f.node)[0][0] for f in findings}
+    dropped = _unreachable(model, findings, line_of)
     seen: set[tuple[str, int, int]] = set()
     out: list[Diagnostic] = []
     for finding in findings:
+        if id(finding) in dropped:
+            continue
         (line, col), (end_line, end_col) = position_of(finding.node)
         key = (finding.code, line, col)
         if key in seen:

@@ -104,6 +104,7 @@ class Walker(Statements, Expressions, Inference):
         self.blocks: list[int] = []
         self.graph_depth = 0
         self.session_depth = 0
+        self.conditional = 0
         self.terminated = False
         self.inline_results: dict[cst.Call, Binding] = {}
         self.open_calls: list = []  # type: ignore[type-arg]
@@ -145,6 +146,10 @@ class Walker(Statements, Expressions, Inference):
         """The summary of a local function, or None when it cannot be had."""
         assert fn.function is not None
         return self.builder.summary(fn.function)
+
+    def site(self, node: cst.CSTNode) -> None:
+        """Remember where a node that a check may report sits."""
+        self.model.sites[id(node)] = (self.scope, self.conditional > 0)
 
     def new_id(self) -> int:
         """A fresh id for a block, branch or loop."""

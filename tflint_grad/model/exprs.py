@@ -116,6 +116,7 @@ class Expressions:
                     fetch = ops.arg(call, 0, "fetches")
                     self.scope.events.append(("run", call, owner, self.graph_depth > 0,
                                               self.fetched(fetch)))
+                    self.site(call)
             if method in ops.LEAVE_TF_METHODS:
                 self.note_use(func.value, call, ".numpy()")
                 return _cut_all(base, Cut("numpy", f".{method}()", call)) + args_edges
@@ -167,6 +168,7 @@ class Expressions:
                 self.model.wrapped.add(wrapped.value)
         elif name == "tensorflow.gradients":
             self.scope.events.append(("gradients", call, self.graph_depth + self.session_depth > 0))
+            self.site(call)
         elif name in ops.SHAPE_CREATORS:
             index, keyword = ops.SHAPE_CREATORS[name]
             shape = ops.arg(call, index, keyword)
@@ -174,6 +176,7 @@ class Expressions:
                 floats = [e.value for e in shape.elements if self.numeric_of(e.value) == "float"]
                 if floats:
                     self.scope.events.append(("float-shape", call, name, floats))
+                    self.site(call)
 
     def fetched(self: Walker, fetch: cst.BaseExpression | None) -> list[Binding] | None:
         """The bindings a Session.run fetches, when the fetch is only names (else None)."""
@@ -228,6 +231,7 @@ class Expressions:
             b = self.inline_results.get(value)
         if b is not None and b.kind is Kind.GRADIENT:
             self.scope.uses.append(Use(b, node, how, self.next_seq()))
+            self.site(node)
 
     def gradient_call(self: Walker, call: cst.Call, tape_binding: Binding, method: str) -> Binding:
         """Register `tape.gradient(target, sources)` and return the binding of its result."""
@@ -252,6 +256,7 @@ class Expressions:
                           tuple(self.loops), tuple(self.branches), blocks=tuple(self.blocks))
         tape.calls.append(gc)
         self.scope.calls.append(gc)
+        self.site(call)
         self.open_calls.append(gc)
         deps = [Edge(target)] if target is not None else []
         deps += [Edge(s) for s in sources if s is not None]

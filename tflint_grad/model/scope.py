@@ -151,6 +151,9 @@ class Model:
     wrapped: set[str] = field(default_factory=set)    # names passed to tf.function(...)
     functions: dict[cst.FunctionDef, Scope] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # per-model caches of the queries
+    # id(node) -> (scope, conditional): where a reported node sits, and whether it may not run
+    # (inside if/try/loop) -- after an unconditional raise nothing later in its scope runs.
+    sites: dict[int, tuple[Scope, bool]] = field(default_factory=dict)
 
     def statement_code(self, node: cst.CSTNode) -> str:
         """A statement's text without comments or surrounding blank lines."""

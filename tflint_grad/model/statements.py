@@ -248,6 +248,7 @@ class Statements:
         before = dict(self.env)
         results: list[dict[str, Binding]] = []
         all_ended = True
+        self.conditional += 1
         for i, body in enumerate(bodies):
             self.env = dict(before)
             self.branches.append((branch_id, i))
@@ -256,6 +257,7 @@ class Statements:
             if not self.terminated:
                 results.append(self.env)
                 all_ended = False
+        self.conditional -= 1
         self.env = self.join(results or [before])
         self.terminated = all_ended and len(bodies) > 1
 
@@ -299,7 +301,9 @@ class Statements:
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
                 self.env[name] = j
         self.loops.append(self.new_id())
+        self.conditional += 1
         self.walk_block(s.body.body)
+        self.conditional -= 1
         self.loops.pop()
         self.env = self.join([before, self.env])
         self.terminated = False
@@ -313,7 +317,9 @@ class Statements:
             self.env[name] = b
 
     def walk_try(self: Walker, s: cst.Try | cst.TryStar) -> None:
+        self.conditional += 1
         self.walk_block(s.body.body)
+        self.conditional -= 1
         bodies = [h.body.body for h in s.handlers]
         if s.orelse is not None:
             bodies.append(s.orelse.body.body)
