@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from tflint_grad.model import ops
+from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, GradientCall, Kind, Use
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class Expressions:
     def children_edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
         """Edges of every child expression (lists, tuples, dicts, starred, ...)."""
         out: list[Edge] = []
-        for child in node.children:
+        for child in kids(node):
             if isinstance(child, cst.BaseExpression):
                 out += self.edges(child)
             elif isinstance(child, cst.CSTNode):
@@ -92,7 +93,7 @@ class Expressions:
                 b = self.lookup(n.value, quiet=True, local_names=True)
                 if b is not None:
                     out.append(Edge(b))
-            stack.extend(n.children)
+            stack.extend(kids(n))
         return out
 
     def call_edges(self: Walker, call: cst.Call) -> list[Edge]:

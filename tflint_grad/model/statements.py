@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from tflint_grad.model import ops
+from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import Binding, Edge, Kind, Tape
 
 if TYPE_CHECKING:
@@ -258,16 +259,24 @@ class Statements:
                 results.append(self.env)
                 all_ended = False
         self.conditional -= 1
-        self.env = self.join(results or [before])
+        self.env = self.join(results or [before], before)
         self.terminated = all_ended and len(bodies) > 1
 
-    def join(self: Walker, envs: list[dict[str, Binding]]) -> dict[str, Binding]:
+    def join(self: Walker, envs: list[dict[str, Binding]],
+             before: dict[str, Binding]) -> dict[str, Binding]:
         """One environment from several: names that differ become joined bindings."""
         if len(envs) == 1:
             return envs[0]
-        out: dict[str, Binding] = {}
-        for name in set().union(*envs):
+        changed: set[str] = set()
+        for env in envs:
+            changed.update(n for n, b in env.items() if before.get(n) is not b)
+            if len(env) != len(before):
+                changed.update(set(before).symmetric_difference(env))
+        out = {n: b for n, b in before.items() if n not in changed}
+        for name in changed:
             found = [e[name] for e in envs if name in e]
+            if not found:
+                continue
             first = found[0]
             if len(found) == len(envs) and all(b is first for b in found):
                 out[name] = first
@@ -305,7 +314,7 @@ class Statements:
         self.walk_block(s.body.body)
         self.conditional -= 1
         self.loops.pop()
-        self.env = self.join([before, self.env])
+        self.env = self.join([before, self.env], before)
         self.terminated = False
         if s.orelse is not None:
             self.walk_block(s.orelse.body.body)
@@ -435,7 +444,7 @@ def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:
             out.update(_base_names(n.func.value))
         elif isinstance(n, cst.NamedExpr):
             out.update(_base_names(n.target))
-        stack.extend(n.children)
+        stack.extend(kids(n))
     return out
 
 
