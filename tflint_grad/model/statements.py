@@ -197,7 +197,7 @@ class Statements:
             if isinstance(value, cst.Call) and value in self.inline_results:
                 result = self.inline_results[value]
                 if not result.name.isidentifier():
-                    result.name = target.value
+                    result.name, result.node = target.value, line
                 self.env[target.value] = result
                 return
             b = self.make(target.value, Kind.UNKNOWN, line, edges)
