@@ -30,10 +30,6 @@ VERIFY = _load_verify()  # the label parser and the TF checker, shared with test
 # Cases whose labels are true in TensorFlow but which the engine gets wrong, by file name.
 # The reason says what the engine misses; strict xfail, so a fix makes the test flip.
 KNOWN_MISSES: dict[str, str] = {
-    "TFG002_function_by_assignment_eagerly.py": (
-        "FN line 11: after `step = tf.function(step)` the name `step` no longer binds the "
-        "FunctionDef, so with run_functions_eagerly(True) the module-level call step(...) is not "
-        "followed into the function (the @tf.function decorator spelling is)"),
     "TFG003_list_with_constant.py": (
         "FN line 9: b is a parameter of fit_step; the tf.zeros([]) passed at the call site is not "
         "propagated into the function, so its kind is unknown"),
@@ -46,27 +42,9 @@ KNOWN_MISSES: dict[str, str] = {
     "TFG010_int_constant_in_function.py": (
         "FN line 9: `steps` is a parameter; the int32 tf.constant(100) of the call site is not "
         "propagated into the function"),
-    "TFG010_numpy_arange_jacobian.py": (
-        "FN line 9: tf.convert_to_tensor(np.arange(4)) is int64, but int_valued() only knows int "
-        "literal trees for convert_to_tensor, not numpy integer constructors such as np.arange"),
     "TFG011_unpacked_time_partial.py": (
         "FN line 10: x and t are parameters (Kind.PARAM), not fresh tensors; _unconnected() only "
         "proves TFG011 for fresh CONST/VARIABLE sources (a caller could pass t is x)"),
-    "clean_persistent_outside_loop.py": (
-        "FP line 9 TFG001: the for-loop target `out` over the Python list `outputs` (built inside "
-        "the tape) is modelled as a step taken after the tape block ended; iterating a Python "
-        "container is no TF op (the binding should be `joined`, like list indexing), TF gives a "
-        "gradient there"),
-    "TFG012_half_batch.py": (
-        "FN line 5: the byte prefilter checks.triggers.float_shape_candidate skips the file: a "
-        "true division `n / 2` inside the shape literal is neither a float literal nor a "
-        "float-assigned name (the model itself finds it when the rule runs)"),
-    "TFG012_sci_notation_count.py": (
-        "FN line 8: the prefilter's float regexes (\\d+\\.\\d*) do not match the exponent literal "
-        "1e2 in `N_COLLOC = 1e2`, so TFG012 never runs on the file"),
-    "TFG012_zeros_shape_keyword.py": (
-        "FN line 5: prefilter again: `shape=(units / 5,)` holds a true division of ints, no float "
-        "literal, and `units = 10` is not float-assigned"),
 }
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-_FLOAT_LITERAL = re.compile(rb"(?<![\w.])(?:\d+\.\d*|\.\d+)(?![\w.])")
+_FLOAT_LITERAL = re.compile(rb"(?<![\w.])(?:\d+\.\d*|\.\d+|\d+[eE][-+]?\d+)(?![\w.])|[^/]/(?![/=])")
 _IDENT = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)(?![\w.(\[])")
-_FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|float\(")
+_FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|\d[eE][-+]?\d|float\(")
 _SHAPE_CALLS = (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal(")
 
 

@@ -156,6 +156,18 @@ class Inference:
             return bool(tensors) and all(self.int_expr(t) for t in tensors)
         return False
 
+    def int_numpy(self: Walker, expr: cst.BaseExpression) -> bool:
+        """np.arange(ints) or np.array([ints]) with no dtype: an integer array."""
+        if not isinstance(expr, cst.Call) or _keyword(expr, "dtype") is not None:
+            return False
+        name = self.imports.resolve(expr.func)
+        values = [a.value for a in expr.args if a.keyword is None]
+        if name == "numpy.arange":
+            return bool(values) and all(self.numeric_of(v) == "int" for v in values)
+        if name in ("numpy.array", "numpy.asarray"):
+            return len(values) == 1 and ops.int_literal_tree(values[0])
+        return False
+
     def int_valued(self: Walker, call: cst.Call, dtype: str | None, name: str) -> bool:
         """Does this constructor certainly make an integer tensor?"""
         if dtype is not None:
@@ -164,7 +176,7 @@ class Inference:
             return False
         if name in ("tensorflow.constant", "tensorflow.Variable", "tensorflow.convert_to_tensor"):
             value = ops.arg(call, 0, "initial_value" if name.endswith("Variable") else "value")
-            return value is not None and ops.int_literal_tree(value)
+            return value is not None and (ops.int_literal_tree(value) or self.int_numpy(value))
         if name == "tensorflow.range":
             values = [a.value for a in call.args if a.keyword is None]
             return bool(values) and all(self.numeric_of(v) == "int" for v in values)

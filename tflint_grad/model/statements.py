@@ -194,6 +194,10 @@ class Statements:
                 if same is not None:
                     self.env[target.value] = same
                     return
+            wrapped = self.wrapped_function(value)
+            if wrapped is not None:
+                self.env[target.value] = wrapped  # `f = tf.function(f)`: still f, now traced
+                return
             if isinstance(value, cst.Call) and value in self.inline_results:
                 result = self.inline_results[value]
                 if not result.name.isidentifier():
@@ -222,6 +226,16 @@ class Statements:
             self.mutate(target, edges, line)
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, value, edges, line)
+
+    def wrapped_function(self: Walker, value: cst.BaseExpression) -> Binding | None:
+        """The local function in `tf.function(f)`, if that is what the value is."""
+        if isinstance(value, cst.Call) and self.imports.resolve(value.func) == "tensorflow.function":
+            inner = ops.arg(value, 0, "func")
+            if isinstance(inner, cst.Name):
+                found = self.lookup(inner.value, quiet=True)
+                if found is not None and found.kind is Kind.FUNCTION:
+                    return found
+        return None
 
     def tape_binding(self: Walker, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
         """A TAPE binding for `tf.GradientTape(...)`."""
@@ -323,6 +337,7 @@ class Statements:
                          node: cst.CSTNode) -> None:
         for name in _names_in(target):
             b = self.make(name, Kind.CALL, node, edges)
+            b.joined = True  # iterating a container is not an op the tape must record
             self.env[name] = b
 
     def walk_try(self: Walker, s: cst.Try | cst.TryStar) -> None:
