@@ -4,8 +4,9 @@ TensorFlow make of them.
 Conventions checked here:
 - `bad.py` labels the line where TensorFlow misbehaves with `# expect: TFGnnn` (a TFG004 example
   also labels the gradient call that produced the None); `good.py` and `fixed.py` carry no labels.
-- `fixed.py` (TFG003, TFG006, TFG012 only) is `bad.py` with its autofix applied and the
-  `# expect:` comments removed: those two changes are the only differences.
+- `fixed.py` (the rules with an autofix: FIXED_CODES) is `bad.py` with its autofix applied and the
+  `# expect:` comments removed: those two changes are the only differences. The shape of the
+  one-line fixes is checked here; the moving fixes (TFG001, TFG002, TFG005) in test_fixes.py.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ from tflint_grad.fixes import apply_fixes
 REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "rules"
 CODES = [rule.code for rule in RULES]
-FIXED_CODES = ("TFG003", "TFG006", "TFG012")
+FIXED_CODES = ("TFG001", "TFG002", "TFG003", "TFG005", "TFG006", "TFG012")
+ONE_LINE_FIXES = ("TFG003", "TFG006", "TFG012")
 EXPECT = re.compile(r"\s*#\s*expect:\s*(TFG\d{3}(?:\s*,\s*TFG\d{3})*)\s*$")
 # The codes whose pitfall is a gradient call that returns None (or zeros); the others raise.
 NONE_CODES = {"TFG001", "TFG003", "TFG005", "TFG008", "TFG009", "TFG010", "TFG011"}
@@ -122,7 +124,7 @@ def test_example_is_valid_python_with_well_formed_labels(path: Path) -> None:
         assert labels == set()
 
 
-@pytest.mark.parametrize("code", FIXED_CODES)
+@pytest.mark.parametrize("code", ONE_LINE_FIXES)
 def test_fixed_differs_from_bad_only_by_the_fix(code: str) -> None:
     bad = without_expectations((_folder(code) / "bad.py").read_text(encoding="utf-8")).splitlines()
     fixed = (_folder(code) / "fixed.py").read_text(encoding="utf-8").splitlines()
@@ -184,7 +186,7 @@ def test_examples_are_read_by_kind() -> None:
     assert "# expect: TFG012" in rules_doc.example("tfg012", "bad")
     assert "# expect:" not in rules_doc.example("TFG012", "fixed")
     with pytest.raises(FileNotFoundError):
-        rules_doc.example("TFG001", "fixed")
+        rules_doc.example("TFG004", "fixed")
     with pytest.raises(ValueError):
         rules_doc.example("TFG001", "worse")
 

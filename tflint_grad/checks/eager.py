@@ -6,6 +6,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tflint_grad.checks.base import Finding
+from tflint_grad.checks.fixes import tape_rewrite_fix
 from tflint_grad.model.scope import Kind, Model, Scope
 
 _EAGER_FETCH = frozenset({Kind.CONST, Kind.GRADIENT, Kind.VARIABLE, Kind.FROZEN, Kind.CALL})
@@ -49,7 +50,7 @@ def check_tfg002(model: Model) -> Iterator[Finding]:
                     f"{model.code(call.func)} is called {where}, and TensorFlow 2 raises "
                     f"RuntimeError (tf.gradients is not supported when eager execution is enabled."
                     f" Use tf.GradientTape instead.); compute it with tf.GradientTape, or trace "
-                    f"the function with @tf.function"))
+                    f"the function with @tf.function"), tape_rewrite_fix(model, call))
 
 
 def check_tfg007(model: Model) -> Iterator[Finding]:

@@ -1,21 +1,34 @@
-"""The rules' repairs, as text edits built from libcst positions. --fix and --confirm share them."""
+"""The rules' repairs, as text edits built from libcst positions. --fix and --confirm share them.
+
+Every builder returns None rather than a fix it cannot stand behind: a statement that cannot be
+moved whole, a name used in between, a block that is not an indented suite.
+"""
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
 from tflint_grad.checks.base import FixBuilder, PositionOf
-from tflint_grad.model.scope import GradientCall, Model
+from tflint_grad.model.scope import Binding, GradientCall, Kind, Model, Scope
 from tflint_grad.types import Edit, Fix
+
+_TENSORS = frozenset({Kind.CONST, Kind.VARIABLE, Kind.FROZEN})
+_GRADIENTS_ARGS = ("ys", "xs", "grad_ys")
 
 
 def source_line(model: Model, line: int) -> str:
     """The text of one line of the linted source (1-based)."""
     lines = model.memo.get("lines")
     if not isinstance(lines, list):
-        text = model.memo.get("source")
-        lines = (text if isinstance(text, str) else model.module.code).splitlines()
+        lines = _source(model).splitlines()
         model.memo["lines"] = lines
     return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _source(model: Model) -> str:
+    text = model.memo.get("source")
+    return text if isinstance(text, str) else model.module.code
 
 
 def watch_fix(model: Model, gc: GradientCall, index: int) -> FixBuilder | None:
@@ -35,3 +48,464 @@ def watch_fix(model: Model, gc: GradientCall, index: int) -> FixBuilder | None:
         return Fix(f"add {text} at the top of the with-block", True,
                    (Edit(line, 1, line, 1, f"{indent}{text}\n"),))
     return build
+
+
+# --- where statements are, and which names they touch -------------------------------------------
+
+def _parents(model: Model) -> dict[int, cst.CSTNode]:
+    found = model.memo.get("parents")
+    if isinstance(found, dict):
+        return found
+    parents: dict[int, cst.CSTNode] = {}
+    stack: list[cst.CSTNode] = [model.module]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            parents[id(child)] = node
+            stack.append(child)
+    model.memo["parents"] = parents
+    return parents
+
+
+def _place(model: Model, node: cst.CSTNode) -> tuple[Sequence[cst.CSTNode], int] | None:
+    """The block holding the statement that contains `node`, and that statement's index."""
+    parents = _parents(model)
+    while True:
+        parent = parents.get(id(node))
+        if parent is None:
+            return None
+        if isinstance(parent, (cst.IndentedBlock, cst.Module)):
+            body = parent.body
+            return body, next(i for i, s in enumerate(body) if s is node)
+        if isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            return None
+        node = parent
+
+
+def _mentions(node: cst.CSTNode) -> set[str]:
+    """Every variable name a statement reads or binds (attribute names and keywords excluded)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.add(n.value)
+        elif isinstance(n, cst.Attribute):
+            stack.append(n.value)
+        elif isinstance(n, cst.Arg):
+            stack.append(n.value)
+        else:
+            stack.extend(n.children)
+    return out
+
+
+def _bound(node: cst.CSTNode, model: Model) -> set[str]:
+    """Names a statement binds or mutates (`x = ...`, `x += ...`, `x.assign(...)`, `x[i] = ...`);
+    calls on imported modules (`tf.concat(...)`) mutate nothing."""
+    modules = set(model.imports.aliases)
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        target: cst.CSTNode | None = None
+        if isinstance(n, cst.AssignTarget) or isinstance(n, (cst.AugAssign, cst.AnnAssign)):
+            target = n.target
+        elif isinstance(n, (cst.For, cst.NamedExpr)):
+            target = n.target
+        elif isinstance(n, cst.AsName):
+            target = n.name
+        elif isinstance(n, (cst.FunctionDef, cst.ClassDef)):
+            out.add(n.name.value)
+            continue
+        elif isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute):
+            target = n.func.value  # `x.assign(...)`, `xs.append(...)`; modules are dropped below
+        elif isinstance(n, (cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal, cst.Del)):
+            out |= _mentions(n)
+        if target is not None:
+            while isinstance(target, (cst.Attribute, cst.Subscript)):
+                target = target.value
+            if isinstance(target, (cst.Name, cst.Tuple, cst.List, cst.StarredElement)):
+                out |= _mentions(target)
+        stack.extend(n.children)
+    return out - modules
+
+
+def _reads(node: cst.CSTNode) -> set[str]:
+    """Names a statement reads: its mentions, less the plain names it only assigns."""
+    assigned: set[str] = set()
+    if isinstance(node, cst.SimpleStatementLine):
+        for small in node.body:
+            if isinstance(small, cst.Assign):
+                for t in small.targets:
+                    if isinstance(t.target, (cst.Name, cst.Tuple, cst.List)):
+                        assigned |= _mentions(t.target)
+                assigned -= _mentions(small.value)
+    return _mentions(node) - assigned
+
+
+def _movable(stmt: cst.CSTNode) -> bool:
+    """A statement that can be cut and re-indented as whole lines."""
+    if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) != 1:
+        return False
+    stack = [stmt]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.SimpleString, cst.FormattedString)) and "\n" in cst.Module(
+                []).code_for_node(n):
+            return False  # re-indenting would change the string
+        stack.extend(n.children)
+    return True
+
+
+def _indent(model: Model, pos: PositionOf, node: cst.CSTNode) -> str:
+    (line, col), _ = pos(node)
+    return source_line(model, line)[: col - 1]
+
+
+def _newline(model: Model) -> str:
+    return "\r\n" if "\r\n" in _source(model) else "\n"
+
+
+def _lines(model: Model, spans: Iterable[tuple[int, int]], outer: str, inner: str) -> str | None:
+    """The whole lines from each (first, last) span, moved from indentation `outer` to `inner`."""
+    if not inner.startswith(outer) or inner == outer:
+        return None
+    extra, newline, out = inner[len(outer):], _newline(model), []
+    for start, end in spans:
+        for number in range(start, end + 1):
+            text = source_line(model, number)
+            out.append((extra + text if text.strip() else text) + newline)
+    return "".join(out)
+
+
+def _span(pos: PositionOf, stmt: cst.CSTNode) -> tuple[int, int]:
+    (start, _), (end, _) = pos(stmt)
+    return start, end
+
+
+def _delete(pos: PositionOf, stmt: cst.CSTNode) -> Edit:
+    start, end = _span(pos, stmt)
+    return Edit(start, 1, end + 1, 1, "")
+
+
+def _tf_only(model: Model, stmts: Iterable[cst.CSTNode]) -> bool:
+    """Do these statements call nothing but deterministic TensorFlow functions?"""
+    for stmt in stmts:
+        stack = [stmt]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, cst.Call):
+                name = model.imports.resolve(n.func) or ""
+                if not name.startswith("tensorflow.") or ".random" in name or "Variable" in name:
+                    return False
+            stack.extend(n.children)
+    return True
+
+
+def _upstream(start: Binding, key: Callable[[Binding], bool]) -> list[Binding]:
+    """The bindings start was made from (start included) that are or were made from a `key`."""
+    order: list[Binding] = []
+    seen: set[int] = set()
+    stack = [start]
+    while stack and len(seen) < 4000:
+        b = stack.pop()
+        if id(b) in seen:
+            continue
+        seen.add(id(b))
+        order.append(b)
+        stack.extend(e.binding for e in b.deps)
+    memo: dict[int, bool] = {}
+
+    def made_from_key(b: Binding, depth: int = 0) -> bool:
+        if key(b):
+            return True
+        if id(b) not in memo:
+            memo[id(b)] = False
+            memo[id(b)] = depth < 200 and any(made_from_key(e.binding, depth + 1) for e in b.deps)
+        return memo[id(b)]
+
+    return [b for b in order if made_from_key(b)]
+
+
+# --- TFG001: move the transform into the tape ---------------------------------------------------
+
+def move_fix(model: Model, gc: GradientCall, index: int, step: Binding) -> FixBuilder | None:
+    """TFG001 / TFG005: compute the unrecorded step inside the tape's with-block."""
+    scope = next((s for s in model.scopes if any(c is gc for c in s.calls)), None)
+    if scope is None or gc.sources[index] is None:
+        return None
+    if step.seq < gc.tape.start:
+        return move_into_tape_fix(model, scope, gc, index, step)
+    return move_after_block_fix(model, scope, gc, step)
+
+
+def move_into_tape_fix(model: Model, scope: Scope, gc: GradientCall, index: int,
+                       step: Binding) -> FixBuilder | None:
+    """TFG001: watch the sources the transform starts from and compute it inside the tape."""
+    tape, key = gc.tape, gc.sources[index]
+    if key is None:
+        return None
+    with_node = tape.block_line_node
+    if not isinstance(with_node, cst.With) or not isinstance(with_node.body, cst.IndentedBlock) \
+            or tape.name == "<tape>" or not isinstance(gc.source_exprs[index], cst.Name):
+        return None
+    chain = [b for b in _upstream(step, lambda b: b is key)
+             if b is not key and tape not in b.recorded_by]
+    if any(b.opaque or b.joined or b.seq > tape.start for b in chain):
+        return None
+    where = _place(model, with_node)
+    if where is None:
+        return None
+    block, at = where
+    moved_ids: set[int] = set()
+    for b in chain:
+        spot = _place(model, b.node)
+        if spot is None or spot[0] is not block or spot[1] >= at or not isinstance(
+                block[spot[1]], cst.SimpleStatementLine) or not _movable(block[spot[1]]):
+            return None
+        moved_ids.add(spot[1])
+    moved = [block[i] for i in sorted(moved_ids)]
+    names = set().union(*(_bound(s, model) for s in moved))
+    reads = set().union(*(_reads(s) for s in moved))
+    for stmt in block[min(moved_ids):at]:
+        if stmt not in moved and (_mentions(stmt) & names or _bound(stmt, model) & reads):
+            return None  # used or changed in between: the statement cannot move past it
+    watched = _sources_to_watch(gc, index, chain)
+    body = with_node.body.body
+    lead = 0  # keep the block's leading watches of names that exist before the move in front
+    while lead < len(body) and _watched_name(body[lead], tape.name) not in (None, *names):
+        watched = [w for w in watched if w != _watched_name(body[lead], tape.name)]
+        lead += 1
+    safe = not scope.unresolved and _tf_only(model, moved) and not any(b.escaped for b in chain)
+
+    def build(pos: PositionOf) -> Fix | None:
+        inner, outer = _indent(model, pos, body[0]), _indent(model, pos, with_node)
+        text = _lines(model, [_span(pos, s) for s in moved], outer, inner)
+        if text is None:
+            return None
+        newline = _newline(model)
+        text = "".join(f"{inner}{tape.name}.watch({w}){newline}" for w in watched) + text
+        if lead < len(body):
+            line = pos(body[lead])[0][0] - len(getattr(body[lead], "leading_lines", ()))
+        else:
+            line = pos(body[-1])[1][0] + 1
+        what = ", ".join(_statement(model, s) for s in moved)
+        watch = f"watch {', '.join(watched)} and " if watched else ""
+        return Fix(f"{watch}compute {what} inside the with-block of tape '{tape.name}'", safe, (Edit(line, 1, line, 1, text), *(_delete(pos, s) for s in moved)))
+    return build
+
+
+def _sources_to_watch(gc: GradientCall, index: int, chain: list[Binding]) -> list[str]:
+    """This call's source and the tape's other sources the moved statements start from."""
+    inputs = {id(e.binding) for b in chain for e in b.deps}
+    out: list[str] = []
+    for call in sorted(gc.tape.calls, key=lambda c: c.seq):
+        for i, (b, expr) in enumerate(zip(call.sources, call.source_exprs)):
+            if b is None or not isinstance(expr, cst.Name) or expr.value in out:
+                continue
+            if id(b) in inputs or (call is gc and i == index):
+                out.append(expr.value)
+    return out
+
+
+def _watched_name(stmt: cst.CSTNode, tape: str) -> str | None:
+    """`tape.watch(name)` -> name."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    expr = stmt.body[0]
+    call = expr.value if isinstance(expr, cst.Expr) else None
+    if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+            call.func.attr.value == "watch" and isinstance(call.func.value, cst.Name) and \
+            call.func.value.value == tape and len(call.args) == 1 and \
+            isinstance(call.args[0].value, cst.Name):
+        return call.args[0].value.value
+    return None
+
+
+def _statement(model: Model, stmt: cst.CSTNode) -> str:
+    text = model.statement_code(stmt)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
+
+
+# --- TFG005 (and TFG001 after the block): move the late steps to the end of the block ------------
+
+def move_after_block_fix(model: Model, scope: Scope, gc: GradientCall,
+                         step: Binding) -> FixBuilder | None:
+    """TFG005: move what computes the outer target (inner gradient, slice) into the outer block."""
+    tape = gc.tape
+    with_node = tape.block_line_node
+    if not isinstance(with_node, cst.With) or not isinstance(with_node.body, cst.IndentedBlock) \
+            or gc.target is None or not gc.node.args:
+        return None
+    where, call_where = _place(model, with_node), _place(model, gc.node)
+    if where is None or call_where is None or call_where[0] is not where[0]:
+        return None
+    block, at = where
+    call_at = call_where[1]
+    needed, moved_ids = _reads(gc.node.args[0].value), set()
+    for i in range(call_at - 1, at, -1):  # what the target is computed from, back to the block
+        if _bound(block[i], model) & needed:
+            moved_ids.add(i)
+            needed |= _reads(block[i])
+    if not moved_ids or any(not _movable(block[i]) for i in moved_ids):
+        return None
+    step_where = _place(model, step.node)
+    if step_where is None or step_where[0] is not block or step_where[1] not in moved_ids:
+        return None
+    moved = [block[i] for i in sorted(moved_ids)]
+    for i in range(at + 1, max(moved_ids)):
+        if i not in moved_ids and any(_mentions(block[i]) & _bound(block[j], model)
+                                      for j in moved_ids if j > i):
+            return None  # the moved statement would change what this one sees
+    on_path = {id(spot[0][spot[1]]) for spot in (
+        _place(model, b.node) for b in _upstream(gc.target, lambda b: b.kind is Kind.GRADIENT)
+        if tape not in b.recorded_by and b.seq > tape.end) if spot is not None}
+    extra = [s for s in moved if id(s) not in on_path]
+    safe = not extra and not scope.unresolved and all(
+        i in moved_ids for i in range(at + 1, max(moved_ids)))
+
+    def build(pos: PositionOf) -> Fix | None:
+        body = with_node.body.body  # type: ignore[union-attr]
+        inner, outer = _indent(model, pos, body[0]), _indent(model, pos, with_node)
+        text = _lines(model, [_span(pos, s) for s in moved], outer, inner)
+        if text is None:
+            return None
+        line = pos(with_node)[1][0] + 1
+        what = ", ".join(_statement(model, s) for s in moved)
+        return Fix(f"move {what} into the with-block of tape '{tape.name}'", safe,
+                   (Edit(line, 1, line, 1, text), *(_delete(pos, s) for s in moved)))
+    return build
+
+
+# --- TFG002: tf.gradients -> GradientTape ---------------------------------------------------------
+
+def tape_rewrite_fix(model: Model, call: cst.Call) -> FixBuilder | None:
+    """TFG002 (unsafe): record the computation of ys on a GradientTape and ask the tape."""
+    args = _gradients_args(call)
+    tf_name = _tensorflow_alias(model, call.func)
+    where = _place(model, call)
+    if args is None or tf_name is None or where is None:
+        return None
+    ys, xs, grad_ys = args
+    if not all(isinstance(n, cst.Name) for n in _items(ys)):
+        return None
+    sources = [n.value for n in _items(xs) if isinstance(n, cst.Name)]
+    block, at = where
+    needed, wrapped = _mentions(ys), set()
+    for i in range(at - 1, -1, -1):
+        bound = _bound(block[i], model)
+        if bound & needed:
+            if bound & set(sources):
+                return None
+            wrapped.add(i)
+            needed |= _reads(block[i]) - set(sources)
+    relevant = [i for i in sorted(wrapped) if _reads(block[i]) & set(sources)]
+    if not relevant or not _mentions(xs) <= set(sources) | {tf_name}:
+        return None
+    first, last = relevant[0], max(wrapped)
+    span = block[first:last + 1]
+    if any(_bound(s, model) & set(sources) for s in block[first:at]) or not all(map(_movable, span)):
+        return None
+    if not isinstance(block[at], cst.SimpleStatementLine) or not _movable(block[at]):
+        return None
+    tape = _fresh_name(model, "tape")
+    replaced, text = _gradient_text(model, call, tape, tf_name, ys, xs, grad_ys)
+    if text is None:
+        return None
+
+    def build(pos: PositionOf) -> Fix | None:
+        indent = _indent(model, pos, span[0])
+        unit = model.module.default_indent if model.module.default_indent.strip() == "" else "    "
+        (start, _), _ = pos(span[0])
+        _, (end, _) = pos(span[-1])
+        lines = _lines(model, [(start, end)], indent, indent + unit)
+        if lines is None:
+            return None
+        newline = _newline(model)
+        head = f"{indent}with {tf_name}.GradientTape() as {tape}:{newline}" + "".join(
+            f"{indent}{unit}{tape}.watch({name}){newline}" for name in sources)
+        (line, col), (end_line, end_col) = pos(replaced)
+        return Fix(f"record the computation of {model.code(ys)} on a GradientTape and replace "
+                   f"{model.code(call.func)} by {tape}.gradient", False,
+                   (Edit(start, 1, end + 1, 1, head + lines),
+                    Edit(line, col, end_line, end_col, text)))
+    return build
+
+
+def _gradients_args(call: cst.Call) -> tuple[cst.BaseExpression, cst.BaseExpression,
+                                             cst.BaseExpression | None] | None:
+    found: dict[str, cst.BaseExpression] = {}
+    for i, arg in enumerate(call.args):
+        if arg.star:
+            return None
+        name = arg.keyword.value if arg.keyword is not None else (
+            _GRADIENTS_ARGS[i] if i < len(_GRADIENTS_ARGS) else None)
+        if name not in _GRADIENTS_ARGS or name in found:
+            return None  # stop_gradients, aggregation_method ...: no tape equivalent here
+        found[name] = arg.value
+    if "ys" not in found or "xs" not in found:
+        return None
+    return found["ys"], found["xs"], found.get("grad_ys")
+
+
+def _items(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(expr, (cst.List, cst.Tuple)):
+        return [e.value for e in expr.elements]
+    return [expr]
+
+
+def _tensorflow_alias(model: Model, func: cst.BaseExpression) -> str | None:
+    """The local name TensorFlow is imported as, preferring the one this call spells."""
+    while isinstance(func, cst.Attribute):
+        func = func.value
+    if isinstance(func, cst.Name) and model.imports.aliases.get(func.value) == "tensorflow":
+        return func.value
+    names = sorted(k for k, v in model.imports.aliases.items() if v == "tensorflow")
+    return names[0] if names else None
+
+
+def _fresh_name(model: Model, base: str) -> str:
+    taken = model.memo.get("names")
+    if not isinstance(taken, set):
+        taken = _mentions(model.module)
+        model.memo["names"] = taken
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}_{n}"
+    return name
+
+
+def _gradient_text(model: Model, call: cst.Call, tape: str, tf_name: str, ys: cst.BaseExpression,
+                   xs: cst.BaseExpression, grad_ys: cst.BaseExpression | None
+                   ) -> tuple[cst.CSTNode, str | None]:
+    """The node to replace and its tape form, returning the list tf.gradients returns."""
+    extra = f", output_gradients={model.code(grad_ys)}" if grad_ys is not None else ""
+    asked = f"{tape}.gradient({model.code(ys)}, {model.code(xs)}{extra})"
+    if isinstance(xs, cst.List):
+        return call, asked
+    source = _binding_before(model, xs, call) if isinstance(xs, cst.Name) else None
+    if source is None or source.kind not in _TENSORS:
+        return call, f"{tf_name}.nest.flatten({asked})"
+    parent = _parents(model).get(id(call))
+    if isinstance(parent, cst.Subscript) and len(parent.slice) == 1 and isinstance(
+            parent.slice[0].slice, cst.Index) and isinstance(parent.slice[0].slice.value,
+                                                             cst.Integer) \
+            and parent.slice[0].slice.value.value == "0":
+        return parent, asked  # tf.gradients(y, x)[0] is the tape's gradient itself
+    return call, f"[{asked}]"
+
+
+def _binding_before(model: Model, name: cst.Name, call: cst.Call) -> Binding | None:
+    """The binding a name holds at a call: the last one made in the call's block before it."""
+    where = _place(model, call)
+    if where is None:
+        return None
+    block, at = where
+    before = {id(s) for s in block[:at]}
+    for scope in model.scopes:
+        found = [b for b in scope.bindings if b.name == name.value]
+        if found and any(id(b.node) in before for b in found):
+            last = max(found, key=lambda b: b.seq)
+            return last if id(last.node) in before else None
+    return None

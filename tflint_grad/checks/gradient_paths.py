@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tflint_grad.checks.base import Finding, PositionOf
-from tflint_grad.checks.fixes import watch_fix
+from tflint_grad.checks.fixes import move_fix, watch_fix
 from tflint_grad.model.paths import Paths, Verdict
 from tflint_grad.model.scope import Binding, GradientCall, Kind, Model, Scope
 
@@ -86,7 +86,7 @@ def _finding(model: Model, gc: GradientCall, i: int, v: Verdict) -> Finding:
             return (f"{_head(model, gc, i)}: '{source}' reaches '{target}' only through "
                     f"'{step_text}' (line {step_line}), computed {when.format(tape_line)}; "
                     f"{advice}")
-        return Finding(v.code, gc.node, message)
+        return Finding(v.code, gc.node, message, move_fix(model, gc, i, step))
     if v.code in ("TFG008", "TFG009"):
         cut = v.cut
         assert cut is not None
