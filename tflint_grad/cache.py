@@ -17,10 +17,17 @@ _PACKAGE = Path(__file__).resolve().parent
 _MAX_ENTRIES = 200_000
 
 
+# Shells that run after the cache (filters, output, --confirm) do not change what it stores.
+_SHELLS = {"cli.py", "config.py", "files.py", "filters.py", "cache.py", "writes.py",
+           "rules_doc.py", "flake8_plugin.py", "__main__.py", "report", "confirm"}
+
+
 def engine_fingerprint() -> str:
-    """A hash of the tool version and every source file of the package: any change is a new key."""
+    """A hash of the version and every engine source file: any change to the engine is a new key."""
     digest = hashlib.sha256(__version__.encode())
     for file in sorted(_PACKAGE.rglob("*.py")):
+        if file.relative_to(_PACKAGE).parts[0] in _SHELLS:
+            continue
         digest.update(file.relative_to(_PACKAGE).as_posix().encode())
         try:
             digest.update(file.read_bytes())

@@ -48,12 +48,18 @@ class PatternSet:
     def __init__(self, base: Path, lines: Iterable[str]) -> None:
         self.base = os.path.abspath(base)
         self.rules = [rule for rule in map(_compile, lines) if rule is not None]
+        # Without `!` patterns the order does not matter: one alternation answers at once.
+        self._any: dict[bool, re.Pattern[str]] | None = None
+        if not any(rule.negated for rule in self.rules):
+            self._any = {is_dir: re.compile("|".join(
+                f"(?:{rule.regex.pattern})" for rule in self.rules
+                if is_dir or not rule.dir_only) or "(?!)") for is_dir in (False, True)}
 
     def decide(self, path: str, is_dir: bool) -> bool | None:
         """True ignored, False re-included by a `!` pattern, None: no pattern speaks about it."""
-        rel = os.path.relpath(path, self.base).replace(os.sep, "/")
-        while rel.startswith("../"):
-            rel = rel[3:]
+        rel = _relative(path, self.base)
+        if self._any is not None:
+            return True if self._any[is_dir].match(rel) else None
         verdict: bool | None = None
         for rule in self.rules:
             if (is_dir or not rule.dir_only) and rule.regex.match(rel):
@@ -72,6 +78,17 @@ class PatternSet:
                 return True
             parent = os.path.dirname(parent)
         return False
+
+
+def _relative(path: str, base: str) -> str:
+    # Both are absolute and normalised; slicing is much cheaper than os.path.relpath.
+    if path.startswith(base) and path[len(base):len(base) + 1] == os.sep:
+        rel = path[len(base) + 1:]
+    else:
+        rel = os.path.relpath(path, base)
+        while rel.startswith(".." + os.sep):
+            rel = rel[3:]
+    return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
 
 def _compile(line: str) -> _Rule | None:
@@ -223,13 +240,15 @@ def _walk(root: str, given: str, excluder: Excluder, targets: dict[str, Target],
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
+            if not is_dir and not entry.name.endswith(LINTED_SUFFIXES):
+                continue
             if excluder.skips(entry.path, is_dir, gitignores):
                 continue
             child = os.path.join(shown, entry.name)
             if is_dir:
                 inner = excluder.gitignore_of(entry.path)
                 stack.append((entry.path, child, gitignores + [inner] if inner else gitignores))
-            elif entry.name.endswith(LINTED_SUFFIXES):
+            else:
                 targets.setdefault(entry.path, Target(Path(entry.path), os.path.normpath(child)))
 
 
