@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,7 +25,8 @@ def ensure_corpus(corpus: Path = DEFAULT_CORPUS) -> Path:
             return src  # offline with a complete corpus: nothing to do
         raise FileNotFoundError(f"no corpus in {src} and no fetch script at {FETCH}")
     # Packages already unpacked are skipped without touching the network.
-    subprocess.run([str(FETCH), str(corpus)], check=True)
+    # Its report goes to stderr: stdout carries the benchmark's table.
+    subprocess.run([str(FETCH), str(corpus)], check=True, stdout=sys.stderr)
     return src
 
 

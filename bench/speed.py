@@ -2,7 +2,8 @@
 
 Each command runs several times; the table shows the median wall time, the peak resident memory
 of the largest process (from wait4's rusage, what `/usr/bin/time -v` reports) and of all its
-processes together (sampled from /proc every 0.1 s, for parallel workers), the ratios that
+processes together (proportional set size, so pages forked workers share count once, sampled
+from /proc every 0.1 s), the ratios that
 issue 6 sets as goals, and tflint-grad's time per 1,000 lines on ¼, ½ and all of the corpus and
 on one generated 50,000-line file. The Markdown goes to stdout and to bench/out/latest.md.
 """
@@ -13,6 +14,7 @@ import datetime
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -50,7 +52,7 @@ class Sample:
 
     seconds: float
     peak_kb: int  # largest single process
-    tree_peak_kb: int  # all processes of the run together, sampled
+    tree_peak_kb: int  # all processes of the run together (PSS), sampled
     failure: str | None  # why the run does not count, or None
 
 
@@ -83,7 +85,20 @@ class Row:
         return max(s.tree_peak_kb for s in self.samples) / 1024
 
 
-def _tree_rss_kb(root: int) -> int:
+def _pss_kb(pid: int) -> int:
+    # Proportional set size: a page shared by n processes counts 1/n in each, so the sum over
+    # forked workers is their real footprint (a sum of RSS would count shared pages n times).
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss_kb(root: int) -> int:
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -103,27 +118,34 @@ def _tree_rss_kb(root: int) -> int:
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(pid, 0) for pid in tree)
+    return sum(_pss_kb(pid) or rss.get(pid, 0) for pid in tree)
 
 
 def run_once(cmd: list[str], ok_codes: tuple[int, ...] = (0, 1)) -> Sample:
     """Run `cmd` from the repo root, output discarded; time it and measure its memory."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err)
+        # Its own session, so an interrupted benchmark can stop the command and its workers.
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True)
         tree_peak = [0]
         done = threading.Event()
 
         def sample_tree() -> None:
             while not done.wait(0.1):
                 try:
-                    tree_peak[0] = max(tree_peak[0], _tree_rss_kb(proc.pid))
+                    tree_peak[0] = max(tree_peak[0], _tree_pss_kb(proc.pid))
                 except (OSError, ValueError, IndexError):
                     pass  # /proc changed under us or is not Linux's; the rusage figure remains
 
         sampler = threading.Thread(target=sample_tree, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
         seconds = time.perf_counter() - started
         done.set()
         sampler.join()
@@ -136,7 +158,8 @@ def run_once(cmd: list[str], ok_codes: tuple[int, ...] = (0, 1)) -> Sample:
         said = [line.strip() for line in stderr.splitlines() if line.strip(" ^~")]
         failure = f"exit {proc.returncode}: {(said or [''])[-1][:300]}".replace("|", "/")
     peak_kb = usage.ru_maxrss  # kilobytes on Linux
-    return Sample(seconds, peak_kb, max(tree_peak[0], peak_kb), failure)
+    # A run shorter than one sample has no PSS figure; its largest process stands in.
+    return Sample(seconds, peak_kb, tree_peak[0] or peak_kb, failure)
 
 
 def measure(label: str, cmd: list[str], shown: str, runs: int, prime: bool = False) -> Row:
@@ -206,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
+    # `kill` of the benchmark unwinds it, so the command being timed is stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     src = ensure_corpus(args.corpus)
     files = python_files(src)
@@ -278,8 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     cold, warm = rows["tflint-grad cold"], rows["tflint-grad warm"]
-    peaks = [r.tree_peak_mb for r in (cold, warm) if not r.failure]
+    peaks = [max(r.tree_peak_mb, r.peak_mb) for r in (cold, warm) if not r.failure]
     revision = _version(["git", "rev-parse", "--short", "HEAD"])
+    changed = subprocess.run(["git", "status", "--porcelain", "--", "tflint_grad"], check=False,
+                             capture_output=True, text=True, cwd=REPO).stdout.strip()
+    if changed:
+        revision += " with uncommitted changes in tflint_grad/"
     report = [
         f"## tflint-grad speed, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
         "",
@@ -294,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         *(f"Note: {note}." for note in notes),
         "",
         ("| tool | command | runs | median s | min s | max s | peak MB (largest process) "
-         "| peak MB (all processes) |"),
+         "| peak MB (all processes, PSS) |"),
         "|---|---|---|---|---|---|---|---|",
         *(_row_line(row) for row in rows.values()),
         "",
@@ -305,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         goal_line("tflint-grad cold / ruff cold", _ratio(cold, rows.get("ruff cold")), 3, "×"),
         goal_line("tflint-grad cold / flake8 -j2", _ratio(cold, rows.get("flake8 -j2")), 0.05, "×"),
         goal_line("tflint-grad warm / ruff warm", _ratio(warm, rows.get("ruff warm")), 1.5, "×"),
-        goal_line("tflint-grad peak memory (all processes)", max(peaks) if peaks else None,
+        goal_line("tflint-grad peak memory (larger memory column)", max(peaks) if peaks else None,
                   300, " MB"),
     ]
     if scaling:
