@@ -23,6 +23,11 @@ from corpus import DEFAULT_CORPUS, REPO, ensure_corpus
 EXPECTED = REPO / "bench" / "corpus-expected.txt"
 DEFAULT_CMD = f"{REPO / '.venv' / 'bin' / 'tflint-grad'} --format json"
 KEY = re.compile(r"^(?P<path>\S+):(?P<line>[0-9]+):(?P<code>[A-Z]+[0-9]+)$")
+# In JSON mode the CLI keeps stdout a list of findings and writes problems to stderr as
+# `path:line:col: CODE message` lines, under these codes.
+PROBLEM_CODES = {"E999": "parse-error", "E902": "skipped", "TFG000": "internal-error"}
+PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>[0-9]+):(?P<column>[0-9]+): "
+                          r"(?P<code>E999|E902|TFG000) (?P<message>.*)$")
 PROBLEM_LABELS = {"internal-error": "internal errors", "parse-error": "parse errors",
                   "skipped": "skipped files"}
 SHOWN = 50  # problems listed per kind; the counts are always complete
@@ -83,7 +88,7 @@ def read_cli_output(stdout: str, src: Path, cwd: Path) -> CorpusRun:
             run.problems.append(ProblemLine("internal-error", "<cli>", f"unexpected item {item!r}"))
             continue
         where = f"{relative_path(str(item.get('path', '?')), src, cwd)}:{item.get('line', '?')}"
-        kind = item.get("kind")
+        kind = item.get("kind") or PROBLEM_CODES.get(str(item.get("code")))
         if kind is None and array in ("problems", "errors"):
             kind = "parse-error"  # the Problem dataclass's default kind
         if kind is not None:
@@ -93,6 +98,19 @@ def read_cli_output(stdout: str, src: Path, cwd: Path) -> CorpusRun:
         else:
             run.problems.append(ProblemLine("internal-error", where, f"unrecognised item {item!r}"))
     return run
+
+
+def read_problem_lines(stderr: str, src: Path, cwd: Path) -> list[ProblemLine]:
+    """The problems the CLI wrote to stderr; a whole-run internal error counts as one too."""
+    problems = []
+    for line in stderr.splitlines():
+        found = PROBLEM_LINE.match(line)
+        if found:
+            where = f"{relative_path(found['path'], src, cwd)}:{found['line']}"
+            problems.append(ProblemLine(PROBLEM_CODES[found["code"]], where, found["message"]))
+        elif line.startswith("tflint-grad: internal error"):
+            problems.append(ProblemLine("internal-error", "<cli>", line))
+    return problems
 
 
 def read_expected(text: str) -> dict[str, str]:
@@ -127,6 +145,7 @@ def lint_corpus(cmd: list[str], src: Path, cwd: Path) -> CorpusRun:
     proc = subprocess.run([*cmd, str(src)], check=False, cwd=cwd, capture_output=True,
                           text=True)
     run = read_cli_output(proc.stdout, src, cwd)
+    run.problems.extend(read_problem_lines(proc.stderr, src, cwd))
     crashed = "Traceback (most recent call last)" in proc.stderr
     if (crashed or proc.returncode not in (0, 1)) and not run.count("internal-error"):
         said = [line.strip() for line in proc.stderr.splitlines() if line.strip(" ^~")]

@@ -87,6 +87,25 @@ def test_problems_are_counted_by_kind(src: Path) -> None:
     assert run.problems[1].where == "alpha/alpha/core.py:1"
 
 
+def test_problems_on_stderr_are_counted_by_code(src: Path) -> None:
+    # --format json writes problems to stderr: E999 parse error, E902 skipped, TFG000 internal.
+    stderr = "\n".join([
+        f"{src}/beta/beta-0.1/beta/train.py:3:5: E999 SyntaxError: invalid syntax",
+        f"{src}/alpha/alpha/core.py:1:1: TFG000 internal error: KeyError: 'x'",
+        "corpus/src/alpha/alpha/__init__.py:1:1: E902 skipped: not UTF-8",
+        "tflint-grad: internal error: RuntimeError: boom",
+        "Found 0 findings in 3 files.",
+    ])
+    problems = corpus_diff.read_problem_lines(stderr, src, src.parent.parent)
+    assert [(p.kind, p.where) for p in problems] == [
+        ("parse-error", "beta/beta-0.1/beta/train.py:3"),
+        ("internal-error", "alpha/alpha/core.py:1"),
+        ("skipped", "alpha/alpha/__init__.py:1"),
+        ("internal-error", "<cli>"),
+    ]
+    assert problems[0].message == "SyntaxError: invalid syntax"
+
+
 def test_output_that_is_not_json_is_an_internal_error(src: Path) -> None:
     run = corpus_diff.read_cli_output("Traceback (most recent call last):\n", src, src)
     assert run.count("internal-error") == 1
@@ -149,6 +168,21 @@ def test_main_runs_the_real_cli_on_clean_packages(
     expected.write_text("alpha/alpha/core.py:2:TFG003  # reviewed\n", encoding="utf-8")
     assert corpus_diff.main(argv) == 1
     assert "  alpha/alpha/core.py:2:TFG003  # reviewed" in capsys.readouterr().out
+
+
+def test_main_counts_parse_errors_without_failing(src: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    broken = src / "beta" / "beta-0.1" / "beta" / "broken.py"
+    broken.write_text("import tensorflow as tf\nwith tf.GradientTape() as tape:\n    y = (\n",
+                      encoding="utf-8")
+    expected = tmp_path / "expected.txt"
+    expected.write_text("", encoding="utf-8")
+    cmd = f"{sys.executable} -m tflint_grad --format json"
+    assert corpus_diff.main(["--corpus", str(src.parent), "--no-fetch", "--expected",
+                             str(expected), "--cmd", cmd]) == 0
+    out = capsys.readouterr().out
+    assert "internal errors 0, parse errors 1" in out
+    assert "  beta/beta-0.1/beta/broken.py:" in out
 
 
 def test_main_refuses_a_malformed_expected_list(src: Path, tmp_path: Path) -> None:
