@@ -30,21 +30,12 @@ VERIFY = _load_verify()  # the label parser and the TF checker, shared with test
 # Cases whose labels are true in TensorFlow but which the engine gets wrong, by file name.
 # The reason says what the engine misses; strict xfail, so a fix makes the test flip.
 KNOWN_MISSES: dict[str, str] = {
-    "TFG003_list_with_constant.py": (
-        "FN line 9: b is a parameter of fit_step; the tf.zeros([]) passed at the call site is not "
-        "propagated into the function, so its kind is unknown"),
     "TFG007_session_run_variable.py": (
         "FN line 10: s.run(v) inside `with Session() as s` needs every fetched binding to be a "
         "known eager kind; v is a function parameter (the eager tf.Variable passed by the caller)"),
     "TFG008_loop_item.py": (
         "FN line 10: the .numpy() cut is inside a for-loop accumulating `total += w[i].numpy()**2`;"
         " the loop-carried binding loses the path from w (the same code without the loop is found)"),
-    "TFG010_int_constant_in_function.py": (
-        "FN line 9: `steps` is a parameter; the int32 tf.constant(100) of the call site is not "
-        "propagated into the function"),
-    "TFG011_unpacked_time_partial.py": (
-        "FN line 10: x and t are parameters (Kind.PARAM), not fresh tensors; _unconnected() only "
-        "proves TFG011 for fresh CONST/VARIABLE sources (a caller could pass t is x)"),
 }
 
 

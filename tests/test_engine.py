@@ -213,3 +213,34 @@ def test_numpy_and_round_on_the_path() -> None:
         gb = tape.gradient(b, w)
         gc = tape.gradient(c, w)
     """) == [(9, "TFG008"), (10, "TFG009")]
+
+
+def test_parameters_take_the_kind_every_call_site_passes() -> None:
+    source = """
+        import tensorflow as tf
+        def saliency(f, images):
+            with tf.GradientTape() as tape:
+                score = f(images)
+            return tape.gradient(score, images)
+        images = tf.random.normal((2, 3))
+        print(saliency(tf.tanh, {second}))
+    """
+    assert codes(source.format(second="images")) == [(6, "TFG003")]
+    # A variable at any call site (or a value the model cannot name) keeps it silent.
+    assert codes(source.format(second="images") + "    print(saliency(tf.tanh, tf.Variable(images)))\n") == []
+    assert codes(source.format(second="make_images()")) == []
+
+
+def test_aliased_parameters_are_never_proven_unconnected() -> None:
+    source = """
+        import tensorflow as tf
+        def partial_t(x, t):
+            with tf.GradientTape() as tape:
+                tape.watch(x)
+                u = tf.sin(x)
+            return tape.gradient(u, t)
+        x = tf.ones([3]); t = tf.zeros([3])
+        print(partial_t(x, {second}))
+    """
+    assert codes(source.format(second="t")) == [(7, "TFG011")]
+    assert codes(source.format(second="x")) == []

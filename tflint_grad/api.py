@@ -29,7 +29,7 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to parse",
                                                   kind="skipped"),))
     try:
-        model = build_model(module)
+        model = build_model(module, source)
         model.memo["source"] = source
         findings = [f for rule in rules for f in rule.check(model)]
     except RecursionError:

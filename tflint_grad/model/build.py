@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import builtins
 import itertools
+import re
 
 import libcst as cst
 
@@ -10,7 +11,7 @@ from tflint_grad.model import ops
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.infer import Inference
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.scope import Binding, Edge, Kind, Model, Scope, Tape
+from tflint_grad.model.scope import PLAIN, Binding, Edge, Kind, Model, Scope, Tape
 from tflint_grad.model.statements import Statements
 
 _BUILTINS = frozenset(dir(builtins))
@@ -20,14 +21,18 @@ Summary = tuple[list[str], dict[str, object], set[str]]
 class Builder:
     """Owns the model and the state shared by every scope's walker."""
 
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, source: str | None = None) -> None:
         self.model = Model(module, ImportTable())
+        self.source = source
         self.seq = itertools.count(1)
         self.ids = itertools.count(1)
         self.pending: list[tuple[cst.FunctionDef, bool]] = []
         self.summaries: dict[cst.FunctionDef, Summary | None] = {}
         self.walking: set[cst.FunctionDef] = set()
         self.module_env: dict[str, Binding] = {}
+        # What each call in this file passes to a local function, to give its parameters kinds.
+        self.call_sites: dict[cst.FunctionDef, list[dict[str, Binding | None] | None]] = {}
+        self.escaped: set[cst.FunctionDef] = set()  # functions used as values, not just called
 
     def build(self) -> Model:
         """Walk the module body, then every function the module defines."""
@@ -41,41 +46,87 @@ class Builder:
         return self.model
 
     def function_scope(self, fn: cst.FunctionDef, in_class: bool = False) -> Scope | None:
-        """Walk one function once; None while it is being walked (recursion)."""
+        """Walk one function for real, once; None while it is being walked (recursion)."""
         if fn in self.model.functions:
             return self.model.functions[fn]
         if fn in self.walking:
             return None
+        scope = self.walk_function(fn, in_class, summary=False)
+        self.model.functions[fn] = scope
+        self.model.scopes.append(scope)
+        return scope
+
+    def walk_function(self, fn: cst.FunctionDef, in_class: bool, summary: bool) -> Scope:
+        """Walk a function body with its parameters bound (kinds from call sites if known)."""
         self.walking.add(fn)
         scope = Scope("function", fn, fn.name.value, in_class=in_class)
         scope.decorators = [self.model.code(d.decorator) for d in fn.decorators]
         walker = Walker(self, scope, {}, self.module_env)
+        walker.summary_mode = summary
+        passed = {} if summary or in_class else self.parameter_values(fn)
         for param in _params(fn):
             scope.params.append(param)
-            walker.env[param] = walker.make(param, Kind.PARAM, fn, [])
-        walker.walk_block(fn.body.body if isinstance(fn.body, cst.IndentedBlock) else
-                          fn.body.body)
+            b = walker.make(param, Kind.PARAM, fn, [])
+            given = passed.get(param)
+            if given is not None:
+                b.kind, b.int_dtype, b.numeric = given.kind, given.int_dtype, given.numeric
+                b.facts["from-call-sites"] = True
+            walker.env[param] = b
+        walker.walk_block(fn.body.body)
         self.walking.discard(fn)
-        self.model.functions[fn] = scope
-        self.model.scopes.append(scope)
         return scope
+
+    def parameter_values(self, fn: cst.FunctionDef) -> dict[str, Binding]:
+        """Parameters that every call in this file passes a plain value of one kind."""
+        sites = self.call_sites.get(fn)
+        if not sites or fn in self.escaped or None in sites or self.source is None:
+            return {}
+        name = fn.name.value
+        if len(re.findall(rf"\b{re.escape(name)}\b", self.source)) != len(sites) + 1:
+            return {}  # referenced somewhere the walk did not see as a call
+        out: dict[str, Binding] = {}
+        for param in _params(fn):
+            given = [site.get(param) for site in sites if site is not None]
+            first = given[0] if given else None
+            if first is None or any(g is None for g in given):
+                continue
+            kinds = {g.kind for g in given if g is not None}
+            if len(kinds) != 1 or first.kind not in PLAIN or any(
+                    g.opaque or g.joined for g in given if g is not None):
+                continue
+            if any(_aliased(site, param) for site in sites if site is not None):
+                return {}
+            merged = Binding(param, first.kind, 0, fn)
+            merged.int_dtype = all(g.int_dtype for g in given if g is not None)
+            numerics = {g.numeric for g in given if g is not None}
+            merged.numeric = first.numeric if len(numerics) == 1 else None
+            out[param] = merged
+        return out
 
     def summary(self, fn: cst.FunctionDef) -> Summary | None:
         """What each parameter of a local function reaches in its return value."""
         if fn in self.summaries:
             return self.summaries[fn]
-        scope = self.function_scope(fn)
-        if scope is None:
+        if fn in self.walking:
             return None
+        scope = self.model.functions.get(fn) or self.walk_function(fn, False, summary=True)
         from tflint_grad.model.paths import reach_through  # paths imports the model types
 
         per_param: dict[str, object] = {}
-        params = {b.name: b for b in scope.bindings if b.kind is Kind.PARAM}
+        params = {b.name: b for b in scope.bindings if b.kind is Kind.PARAM
+                  or "from-call-sites" in b.facts}
         for name, binding in params.items():
             per_param[name] = reach_through([e for r in scope.returns for e in r], binding)
         result: Summary = (scope.params, per_param, set(scope.free_names))
         self.summaries[fn] = result
         return result
+
+
+def _aliased(site: dict[str, Binding | None], param: str) -> bool:
+    """Does one call pass the same value for `param` and another parameter?"""
+    mine = site.get(param)
+    return mine is not None and any(other is mine for name, other in site.items()
+                                    if name != param)
 
 
 def _params(fn: cst.FunctionDef) -> list[str]:
@@ -105,6 +156,7 @@ class Walker(Statements, Expressions, Inference):
         self.graph_depth = 0
         self.session_depth = 0
         self.conditional = 0
+        self.summary_mode = False
         self.terminated = False
         self.inline_results: dict[cst.Call, Binding] = {}
         self.open_calls: list = []  # type: ignore[type-arg]
@@ -156,9 +208,9 @@ class Walker(Statements, Expressions, Inference):
         return next(self.builder.ids)
 
 
-def build_model(module: cst.Module) -> Model:
-    """Build the recording model of a parsed module."""
-    return Builder(module).build()
+def build_model(module: cst.Module, source: str | None = None) -> Model:
+    """Build the recording model of a parsed module (`source` lets calls type parameters)."""
+    return Builder(module, source).build()
 
 
 __all__ = ["build_model", "Builder", "Walker", "ops"]

@@ -26,6 +26,8 @@ class Expressions:
         """The bindings that flow into the value of `node`, each with the cut it passes."""
         if isinstance(node, cst.Name):
             b = self.lookup(node.value)
+            if b is not None and b.function is not None:
+                self.builder.escaped.add(b.function)
             return [Edge(b)] if b is not None else []
         if isinstance(node, cst.Attribute):
             base = self.edges(node.value)
@@ -131,6 +133,9 @@ class Expressions:
             if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
                 self.scope.events.append(("call", local.function, call,
                                           self.graph_depth + self.session_depth > 0))
+                if not self.summary_mode:
+                    self.builder.call_sites.setdefault(local.function, []).append(
+                        self.passed_values(call, local.function))
                 return self.local_call_edges(call, local) + [Edge(local)]
             return ([Edge(local)] if local is not None else []) + args_edges
         if name is None:
@@ -192,6 +197,31 @@ class Expressions:
                     return None
                 out += found
             return out
+        return None
+
+    def passed_values(self: Walker, call: cst.Call,
+                      fn: cst.FunctionDef) -> dict[str, Binding | None] | None:
+        """What this call passes for each named parameter (None for the whole call: unknown)."""
+        p = fn.params
+        positional = [x.name.value for x in (*p.posonly_params, *p.params)]
+        out: dict[str, Binding | None] = {}
+        for i, a in enumerate(call.args):
+            if a.star:
+                return None
+            name = a.keyword.value if a.keyword is not None else (
+                positional[i] if i < len(positional) else None)
+            if name is None:
+                return None
+            out[name] = self.passed_value(a.value)
+        return out
+
+    def passed_value(self: Walker, expr: cst.BaseExpression) -> Binding | None:
+        if isinstance(expr, cst.Name):
+            return self.lookup(expr.value, quiet=True)
+        if isinstance(expr, (cst.Call, cst.Integer, cst.Float)):
+            b = Binding(self.model.code(expr), Kind.UNKNOWN, 0, expr)
+            self.infer(b, expr)
+            return b
         return None
 
     def local_call_edges(self: Walker, call: cst.Call, fn: Binding) -> list[Edge]:
