@@ -198,6 +198,17 @@ def test_tfg001_multiline_string_is_never_reindented() -> None:
     assert all(d.fix is None for d in findings)
 
 
+def test_tfg001_step_after_the_block_moves_into_it() -> None:
+    source = ("import tensorflow as tf\n\nx = tf.ones((3, 1))\n"
+              "with tf.GradientTape() as tape:\n    tape.watch(x)\n    y = x * 2.0\n"
+              "z = y * 3.0  # scale\ng = tape.gradient(z, x)\n")
+    fix = _only(source, "TFG001").fix
+    assert fix is not None and fix.safe
+    fixed = apply_fixes(source, [fix])
+    assert fixed.endswith("    y = x * 2.0\n    z = y * 3.0  # scale\ng = tape.gradient(z, x)\n")
+    assert lint_source(fixed).diagnostics == ()
+
+
 def test_fixes_keep_crlf_line_endings() -> None:
     source = (_folder("TFG001") / "bad.py").read_text(encoding="utf-8").replace("\n", "\r\n")
     fixed = fix_all(source)

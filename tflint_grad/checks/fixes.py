@@ -76,7 +76,8 @@ def _place(model: Model, node: cst.CSTNode) -> tuple[Sequence[cst.CSTNode], int]
             return None
         if isinstance(parent, (cst.IndentedBlock, cst.Module)):
             body = parent.body
-            return body, next(i for i, s in enumerate(body) if s is node)
+            index = next((i for i, s in enumerate(body) if s is node), None)
+            return None if index is None else (body, index)
         if isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             return None
         node = parent
@@ -236,7 +237,14 @@ def move_fix(model: Model, gc: GradientCall, index: int, step: Binding) -> FixBu
         return None
     if step.seq < gc.tape.start:
         return move_into_tape_fix(model, scope, gc, index, step)
-    return move_after_block_fix(model, scope, gc, step)
+    source = gc.sources[index]
+    on_path = (lambda b: b is source) if step.kind is not Kind.GRADIENT and not any(
+        e.binding.kind is Kind.GRADIENT for e in step.deps) else _is_gradient
+    return move_after_block_fix(model, scope, gc, step, on_path)
+
+
+def _is_gradient(b: Binding) -> bool:
+    return b.kind is Kind.GRADIENT
 
 
 def move_into_tape_fix(model: Model, scope: Scope, gc: GradientCall, index: int,
@@ -251,7 +259,7 @@ def move_into_tape_fix(model: Model, scope: Scope, gc: GradientCall, index: int,
         return None
     chain = [b for b in _upstream(step, lambda b: b is key)
              if b is not key and tape not in b.recorded_by]
-    if any(b.opaque or b.joined or b.seq > tape.start for b in chain):
+    if not chain or any(b.opaque or b.joined or b.seq > tape.start for b in chain):
         return None
     where = _place(model, with_node)
     if where is None:
@@ -268,7 +276,8 @@ def move_into_tape_fix(model: Model, scope: Scope, gc: GradientCall, index: int,
     names = set().union(*(_bound(s, model) for s in moved))
     reads = set().union(*(_reads(s) for s in moved))
     for stmt in block[min(moved_ids):at]:
-        if stmt not in moved and (_mentions(stmt) & names or _bound(stmt, model) & reads):
+        if all(stmt is not m for m in moved) and (
+                _mentions(stmt) & names or _bound(stmt, model) & reads):
             return None  # used or changed in between: the statement cannot move past it
     watched = _sources_to_watch(gc, index, chain)
     body = with_node.body.body
@@ -329,9 +338,10 @@ def _statement(model: Model, stmt: cst.CSTNode) -> str:
 
 # --- TFG005 (and TFG001 after the block): move the late steps to the end of the block ------------
 
-def move_after_block_fix(model: Model, scope: Scope, gc: GradientCall,
-                         step: Binding) -> FixBuilder | None:
-    """TFG005: move what computes the outer target (inner gradient, slice) into the outer block."""
+def move_after_block_fix(model: Model, scope: Scope, gc: GradientCall, step: Binding,
+                         on_path: Callable[[Binding], bool] = _is_gradient) -> FixBuilder | None:
+    """TFG005: move what computes the outer target (inner gradient, slice) into the outer block;
+    moving more than the statements made from `on_path` bindings is unsafe."""
     tape = gc.tape
     with_node = tape.block_line_node
     if not isinstance(with_node, cst.With) or not isinstance(with_node.body, cst.IndentedBlock) \
@@ -358,7 +368,7 @@ def move_after_block_fix(model: Model, scope: Scope, gc: GradientCall,
                                       for j in moved_ids if j > i):
             return None  # the moved statement would change what this one sees
     on_path = {id(spot[0][spot[1]]) for spot in (
-        _place(model, b.node) for b in _upstream(gc.target, lambda b: b.kind is Kind.GRADIENT)
+        _place(model, b.node) for b in _upstream(gc.target, on_path)
         if tape not in b.recorded_by and b.seq > tape.end) if spot is not None}
     extra = [s for s in moved if id(s) not in on_path]
     safe = not extra and not scope.unresolved and all(
