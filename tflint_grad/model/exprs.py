@@ -61,7 +61,7 @@ class Expressions:
                 out += self.edges(target.comparator)
             meta = all(isinstance(c.operator, (cst.Is, cst.IsNot, cst.In, cst.NotIn))
                        for c in node.comparisons)
-            return _cut_all(out, Cut("meta" if meta else "nondiff", "comparison", node))
+            return _cut_all(out, Cut("meta" if meta else "nondiff", self.model.code(node), node))
         if isinstance(node, cst.IfExp):
             test = _cut_all(self.edges(node.test), Cut("meta", "condition", node))
             return test + self.edges(node.body) + self.edges(node.orelse)
