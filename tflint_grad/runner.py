@@ -195,8 +195,7 @@ def fix(linted: Linted, filters: filtering.Filters, unsafe: bool, passes: int = 
             break
         text = current.source.text
         if current.notebook is not None:
-            new_text = apply_cell_fixes(text, [(d.cell or 0, _with_newline(d.fix, "\n"))
-                                               for d in chosen if d.fix])
+            new_text = apply_cell_fixes(text, [(d.cell, d.fix) for d in chosen if d.fix and d.cell])
         else:
             new_text = apply_fixes(text, [_with_newline(d.fix, newline) for d in chosen if d.fix])
         if new_text == text:
