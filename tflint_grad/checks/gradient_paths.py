@@ -107,7 +107,9 @@ def _finding(model: Model, gc: GradientCall, i: int, v: Verdict) -> Finding:
         return Finding(v.code, gc.node, message)
     if v.code == "TFG003":
         what = v.source.kind.value
-        fix = watch_fix(model, gc, i) if v.source.seq < tape.start else None
+        # tape.watch(ndarray) raises: numbers and arrays need converting, which is no mere watch.
+        fix = watch_fix(model, gc, i) if v.source.seq < tape.start and v.source.kind not in (
+            Kind.NUMPY, Kind.NUMBER) else None
         return Finding("TFG003", gc.node, (
             f"{_head(model, gc, i)}: '{source}' is a {what} that tape '{tape.name}' never "
             f"watched (only trainable tf.Variables are watched automatically); call "
