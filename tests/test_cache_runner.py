@@ -68,7 +68,9 @@ def test_engine_exception_becomes_internal_error(monkeypatch: pytest.MonkeyPatch
     def explode(source: str, path: str) -> FileResult:
         raise ValueError("boom\nsecond line")
 
-    monkeypatch.setattr(runner, "lint_source", explode)
+    import tflint_grad.api
+
+    monkeypatch.setattr(tflint_grad.api, "lint_source", explode)
     source = SourceFile("a.py", "import tensorflow as tf\ntf.GradientTape\n")
     result = runner.run([source, SourceFile("b.py", "print(1)\n")], Filters())
     problem = result[0].result.problems[0]

@@ -13,7 +13,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from tflint_grad.checks import RULES_BY_CODE
+from tflint_grad.catalog import BY_CODE as RULES_BY_CODE
 
 SECTION = "tool.tflint-grad"
 # Reported by --show-unused-noqa; not a rule of the catalog but selectable like one.

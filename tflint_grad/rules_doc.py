@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tflint_grad.checks import RULES, RULES_BY_CODE
+from tflint_grad.catalog import BY_CODE as RULES_BY_CODE
+from tflint_grad.catalog import CATALOG as RULES
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # A wheel carries the folders inside the package (pyproject force-includes `rules`

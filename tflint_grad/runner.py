@@ -12,9 +12,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
 from tflint_grad import filters as filtering
-from tflint_grad.api import lint_source
 from tflint_grad.cache import Cache
-from tflint_grad.checks import rules_triggered_by
+from tflint_grad.catalog import triggered_codes
 from tflint_grad.files import SourceFile
 from tflint_grad.fixes import apply_fixes
 from tflint_grad.notebooks import Notebook, apply_cell_fixes, parse_notebook, to_cells
@@ -39,6 +38,8 @@ def lint_text(path: str, text: str) -> FileResult:
     guard = _nesting_problem(path, text)
     if guard is not None:
         return FileResult(path, problems=(guard,))
+    from tflint_grad.api import lint_source  # the parser loads only when a file needs it
+
     try:
         return lint_source(text, path)
     except Exception as exc:  # noqa: BLE001 - an engine bug must cost one file, not the run
@@ -91,20 +92,23 @@ def run(sources: Sequence[SourceFile], filters: filtering.Filters, *, jobs: int 
                 programs.append((source, None, None, FileResult(source.path, problems=(parsed,))))
                 continue
             notebook, text = parsed, parsed.source
-        raw = None if rules_triggered_by(text.encode("utf-8", "surrogatepass")) else \
-            FileResult(source.path)
-        programs.append((source, notebook, text, raw))
+        programs.append((source, notebook, text, None))
     keys: dict[int, str] = {}
     pending: list[int] = []
     for index, (source, _, text, raw) in enumerate(programs):
         if raw is not None or text is None:
             continue
-        if cache is not None:
+        if cache is not None:  # looked up before the byte scan: a warm run does neither scan
             keys[index] = cache.key(source.path, text)
             hit = cache.get(keys[index])
             if hit is not None:
                 programs[index] = (*programs[index][:3], hit)
                 continue
+        if not triggered_codes(text.encode("utf-8", "surrogatepass")):
+            programs[index] = (*programs[index][:3], FileResult(source.path))
+            if cache is not None:
+                cache.put(keys[index], programs[index][3])  # type: ignore[arg-type]
+            continue
         pending.append(index)
     fresh = _lint_many([(programs[i][0].path, programs[i][2] or "") for i in pending], jobs)
     for index, result in zip(pending, fresh):

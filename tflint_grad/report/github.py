@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tflint_grad.checks import RULES_BY_CODE
+from tflint_grad.catalog import BY_CODE as RULES_BY_CODE
 from tflint_grad.report.common import problem_message, relative_uri
 from tflint_grad.report.text import Paint, confirmation_notes
 from tflint_grad.types import Diagnostic, FileResult

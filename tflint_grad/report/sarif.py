@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tflint_grad import __version__
-from tflint_grad.checks import RULES
+from tflint_grad.catalog import CATALOG as RULES
 from tflint_grad.checks.base import Rule
 from tflint_grad.report.common import (
     SourceLines,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tflint_grad.checks import RULES_BY_CODE
+from tflint_grad.catalog import BY_CODE as RULES_BY_CODE
 from tflint_grad.report.common import (
     SourceLines,
     diagnostics,
