@@ -39,6 +39,26 @@ def max_error(evaluate: Evaluate, gradient: Sequence[float], indices: Sequence[i
     return worst
 
 
+# evaluate(sign) -> (sum of the target in float64, {flat index: nudge as stored})
+Directional = Callable[[int], "tuple[float, dict[int, float]]"]
+
+
+def directional_error(evaluate: Directional, gradient: Sequence[float]) -> float:
+    """|central difference - gradient . nudge| along one direction, per unit of step.
+
+    f(x + d) - f(x - d) is compared with g . (d+ - d-), the nudges as the slice's dtype
+    stored them, then divided by the largest nudge: the error of a derivative.
+    """
+    plus, up = evaluate(1)
+    minus, down = evaluate(-1)
+    steps = {i: up[i] - down[i] for i in up}
+    width = max(abs(v) for v in steps.values()) if steps else 0.0
+    if width == 0.0:
+        raise ValueError("the perturbation vanished in this dtype")
+    predicted = sum(float(gradient[i]) * d for i, d in steps.items())
+    return abs((plus - minus) - predicted) / width
+
+
 def as_float64(value: object) -> np.ndarray:
     """Any tensor, variable, array or number as a float64 numpy array."""
     return np.array(value, dtype=np.float64)

@@ -155,23 +155,29 @@ def _dotted(node: cst.BaseExpression) -> str:
     return ""
 
 
+class _Declared(cst.CSTVisitor):
+    """Names bound by `global`, `nonlocal` and `except ... as`."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.names |= {n.name.value for n in node.names}
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.names |= {n.name.value for n in node.names}
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None:
+            self.names.add(node.name.name.value)  # type: ignore[attr-defined]
+
+
 def _bound_names(module: cst.Module) -> set[str]:
     from tflint_grad.confirm.scope import binds
 
-    names = binds(module)
-    for node in _walk(module):
-        if isinstance(node, (cst.Global, cst.Nonlocal)):
-            names |= {n.name.value for n in node.names}
-        if isinstance(node, cst.ExceptHandler) and node.name is not None:
-            names.add(node.name.name.value)  # type: ignore[attr-defined]
-    return names
-
-
-def _walk(node: cst.CSTNode) -> list[cst.CSTNode]:
-    out = [node]
-    for child in node.children:
-        out += _walk(child)
-    return out
+    declared = _Declared()
+    module.visit(declared)
+    return binds(module) | declared.names
 
 
 def check(code: str) -> str | None:

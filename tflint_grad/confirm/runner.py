@@ -10,6 +10,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from tflint_grad.confirm.policy import ALLOWED_ROOTS, SAFE_BUILTINS
 
 WORKER = Path(__file__).with_name("worker.py")
 STARTUP_SECONDS = 120.0
+WINDOW = 4  # requests queued in the worker: small, so neither pipe can fill up
 
 
 class TensorFlowMissing(Exception):
@@ -41,6 +44,7 @@ class Runner:
         self.home: str | None = None
         self.tensorflow: str | None = None
         self._buffer = b""
+        self._received = 0.0
         self._log: Any = None
 
     def start(self) -> None:
@@ -66,24 +70,67 @@ class Runner:
                 f"TensorFlow is not importable by {self.python} ({detail}): "
                 "`pip install tensorflow`, or pass --python PATH/TO/venv/bin/python")
         self.tensorflow = reply.get("tensorflow")
+        self._received = time.monotonic()
 
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Send one slice; the reply, or {"kind": "timeout" | "crashed"} as a value."""
-        if self.process is None:
-            self.start()
-        started = time.monotonic()
-        if not self._send(request):
-            self.stop()
-            return {"failure": "crashed", "detail": self._log_tail()}
-        reply = self._receive(self.timeout)
-        if reply is None:
-            timed_out = time.monotonic() - started >= self.timeout - 0.05
-            detail = self._log_tail()
-            self.stop()
-            return {"failure": "timeout" if timed_out else "crashed", "detail": detail}
-        if reply.get("restart"):
-            self.stop()
-        return reply
+        """Send one slice; the reply, or {"failure": "timeout" | "crashed"} as a value."""
+        return next(self.stream([request]))
+
+    def stream(self, requests: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """The replies to `requests`, in order, with up to WINDOW of them queued in the worker.
+
+        Requests are drawn lazily, so the caller's slicing overlaps the worker's running. Each
+        reply has `timeout` seconds from when the worker could start on it; a time-out or a
+        crash answers that request and the queued ones go to a fresh worker, as do those
+        queued behind a slice that left TensorFlow out of eager mode.
+        """
+        source = iter(requests)
+        retry: deque[dict[str, Any]] = deque()
+        pending: deque[tuple[dict[str, Any], float]] = deque()
+        exhausted = False
+        while True:
+            if self.process is None and (retry or pending or not exhausted):
+                retry.extendleft(reversed([r for r, _ in pending]))
+                pending.clear()
+                self.start()
+            while len(pending) < WINDOW and not (exhausted and not retry):
+                if retry:
+                    request = retry.popleft()
+                else:
+                    request = next(source, None)
+                    if request is None:
+                        exhausted = True
+                        break
+                if not self._send(request):
+                    if not pending:  # died before taking anything: this one crashed it
+                        detail = self._log_tail()
+                        self.stop()
+                        yield {"failure": "crashed", "detail": detail}
+                    else:
+                        retry.appendleft(request)
+                    break
+                pending.append((request, time.monotonic()))
+            if not pending:
+                if exhausted and not retry:
+                    return
+                continue
+            request, sent = pending.popleft()
+            started = max(sent, self._received)
+            reply = self._receive(max(0.0, started + self.timeout - time.monotonic()))
+            self._received = time.monotonic()
+            if reply is None:
+                timed_out = self._received - started >= self.timeout - 0.05
+                detail = self._log_tail()
+                retry.extendleft(reversed([r for r, _ in pending]))
+                pending.clear()
+                self.stop()
+                yield {"failure": "timeout" if timed_out else "crashed", "detail": detail}
+                continue
+            if reply.get("restart"):
+                retry.extendleft(reversed([r for r, _ in pending]))
+                pending.clear()
+                self.stop()
+            yield reply
 
     def _send(self, message: dict[str, Any]) -> bool:
         assert self.process is not None and self.process.stdin is not None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -190,14 +191,24 @@ def _edit(lines: list[str], edits: list[tuple[tuple[int, int], tuple[int, int], 
     return text
 
 
-def build_slice(source: str, line: int, column: int,
-                end: tuple[int, int] | None = None) -> Slice | NotSliced:
-    """The slice for a finding at (line, column), 1-based, or why there is none."""
+@lru_cache(maxsize=8)
+def _parsed(source: str) -> tuple[_Source, frozenset[str]] | NotSliced:
+    """One parse per source text: a file's findings share it."""
     try:
         src = _Source(source)
     except (cst.ParserSyntaxError, RecursionError) as exc:
         return NotSliced(f"the file does not parse ({type(exc).__name__})")
-    modules = _modules(src.module)
+    return src, frozenset(_modules(src.module))
+
+
+def build_slice(source: str, line: int, column: int,
+                end: tuple[int, int] | None = None) -> Slice | NotSliced:
+    """The slice for a finding at (line, column), 1-based, or why there is none."""
+    parsed = _parsed(source)
+    if isinstance(parsed, NotSliced):
+        return parsed
+    src, frozen = parsed
+    modules = set(frozen)
     module_units = flatten(src.module.body, modules)
     here = [u for u in module_units if _contains(src, u.node, line)]
     if not here:
@@ -274,8 +285,11 @@ def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, uni
         if len(args) >= 2 and method in GRADIENT_METHODS + ("jacobian", "batch_jacobian"):
             y, x = src.code(args[0]), src.code(args[1])
             label = f"d{y}/d{x}" if len(y) + len(x) < 40 else "gradient"
-            if method in GRADIENT_METHODS and isinstance(args[1], cst.Name):
-                nudge = _nudge(src, units, target, kept, flagged, args[1].value)
+            source = args[1]
+            if isinstance(source, (cst.List, cst.Tuple)) and source.elements:
+                source = source.elements[0].value  # finite differences for the first source
+            if method in GRADIENT_METHODS and isinstance(source, cst.Name):
+                nudge = _nudge(src, units, target, kept, flagged, source.value)
                 newlines = src.code(flagged).count("\n") - y.count("\n")
                 if nudge is not None:
                     fd_code = _edit(lines, [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import builtins
 import importlib.util
 import json
+import linecache
 import os
 import random
 import resource
@@ -103,6 +104,8 @@ class Worker:
         self.builtins = {n: getattr(builtins, n) for n in hello["builtins"] if hasattr(builtins, n)}
         self.builtins["__import__"] = guarded_import
         self.builtins["__build_class__"] = builtins.__build_class__
+        self.compiled: Dict[tuple, Any] = {}
+        self.eager = False
         tf.constant(1.0) + 1.0  # warm up the runtime's threads before memory is capped
 
     def reset(self) -> None:
@@ -119,10 +122,18 @@ class Worker:
     def execute(self, code: str, filename: str, hooks: Dict[str, Any]) -> Optional[Dict[str, Any]]:
         """Run one slice; an error outside the probe comes back as a summary."""
         self.reset()
+        if self.eager:
+            self.tf.config.run_functions_eagerly(True)
+        # What autograph reads as the source of a tf.function is the slice that runs, never
+        # the user's file on disk (unchecked, uninstrumented); mtime None keeps the entry.
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
         namespace = {"__name__": "__main__", "__builtins__": self.builtins}
         namespace.update(hooks)
         try:
-            exec(compile(code, filename, "exec", dont_inherit=True), namespace)
+            key = (code, filename)
+            if key not in self.compiled:  # FD re-runs one slice several times: compile it once
+                self.compiled = {key: compile(code, filename, "exec", dont_inherit=True)}
+            exec(self.compiled[key], namespace)
         except Stop:
             return None
         except BaseException as exc:  # noqa: B036 - the user's SystemExit is a result too
@@ -202,8 +213,13 @@ class Worker:
             return captured["result"], captured.get("value"), bool(captured.get("flagged"))
         return failure or {"kind": "unreached"}, None, False
 
-    def evaluate(self, code: str, filename: str, index: int, sign: int, wide: bool) -> tuple:
-        """The target's sum with one element of the source nudged, for finite differences."""
+    def evaluate(self, code: str, filename: str, direction: Dict[int, int], sign: int,
+                 wide: bool) -> tuple:
+        """The target's sum with the source nudged along `direction` (flat index -> +-1).
+
+        Returns the sum and the nudge actually stored, element by element, so rounding in the
+        slice's dtype is part of the comparison.
+        """
         tf, np, numeric = self.tf, self.np, self.numeric
         state: Dict[str, Any] = {}
 
@@ -212,18 +228,23 @@ class Worker:
             dtype = getattr(getattr(value, "dtype", None), "name", "float64")
             array = numeric.as_float64(value)
             flat = array.reshape(-1)
-            if index >= flat.size:
+            if max(direction) >= flat.size:
                 raise ValueError("the gradient and the source differ in size")
-            flat[index] += sign * numeric.step(flat[index], "float64" if wide else dtype)
+            before = flat.copy()
+            size = numeric.step(float(np.max(np.abs(flat[list(direction)]))),
+                                "float64" if wide else dtype)
+            for index, way in direction.items():
+                flat[index] += sign * way * size
             nudged = tf.constant(array, tf.float64 if wide else value.dtype) \
                 if hasattr(value, "dtype") and not isinstance(value, np.ndarray) else array
             if isinstance(value, np.ndarray):
                 nudged = array if wide else array.astype(value.dtype)
-            state["x"] = float(numeric.as_float64(nudged).reshape(-1)[index])
+            stored = numeric.as_float64(nudged).reshape(-1)
+            state["dx"] = {i: float(stored[i] - before[i]) for i in direction}
             if isinstance(value, tf.Variable):
                 return tf.Variable(nudged, trainable=value.trainable)
             if isinstance(value, (float, int)):
-                return state["x"]
+                return float(stored[0])
             return nudged
 
         @tf.autograph.experimental.do_not_convert
@@ -236,24 +257,32 @@ class Worker:
                                                 "_tfg_target": _tfg_target})
         if wide and (failure is not None or state.get("dtype") != "float64"):
             raise Refuse64()
-        if "sum" not in state or "x" not in state:
+        if "sum" not in state or "dx" not in state:
             raise ValueError(failure["message"] if failure else "the target was not reached")
-        return state["sum"], state["x"]
+        return state["sum"], state["dx"]
 
     def finite_difference(self, code: str, filename: str, value: Any) -> tuple:
-        """Max |central difference - gradient| in float64 where the slice allows it."""
+        """|central difference - gradient . step| along a direction through a few elements.
+
+        Two runs of the slice, in float64 where the slice allows it: a central difference
+        along +-1 on up to four spread elements, against the gradient's directional
+        derivative. For a list of sources the slice nudges the first.
+        """
         numeric = self.numeric
-        if isinstance(value, (list, tuple)) and len(value) == 1:
+        if isinstance(value, (list, tuple)) and value:
             value = value[0]
         try:
             gradient = numeric.as_float64(value).reshape(-1)
         except (TypeError, ValueError):
             return None, "the gradient is not a dense tensor"
+        if gradient.size == 0:
+            return None, "the gradient is empty"
         indices = numeric.elements(gradient.size)
+        direction = {index: (1 if n % 2 == 0 else -1) for n, index in enumerate(indices)}
         for wide in (True, False):
             try:
-                error = numeric.max_error(
-                    lambda i, s: self.evaluate(code, filename, i, s, wide), gradient, indices)
+                error = numeric.directional_error(
+                    lambda s: self.evaluate(code, filename, direction, s, wide), gradient)
                 return error, None
             except Refuse64:
                 continue
@@ -261,15 +290,30 @@ class Worker:
                 return None, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
         return None, "no finite difference"
 
+    def answer(self, code: str, target: Optional[str], filename: str) -> Dict[str, Any]:
+        """Probe one slice and, for a dense gradient, check it by finite differences."""
+        result, value, flagged = self.probe(code, filename)
+        reply: Dict[str, Any] = {"result": result, "flagged": flagged}
+        if target and result.get("kind") in ("tensor", "list") and value is not None:
+            reply["fd_error"], reply["fd_note"] = self.finite_difference(target, filename, value)
+        return reply
+
     def handle(self, request: Dict[str, Any]) -> Dict[str, Any]:
-        """Answer one request."""
+        """Answer one request; its follow-up (`then`, the repaired slice) when the probe
+        raised, or with `when` "bad" returned None or zeros."""
         started = time.perf_counter()
         filename = request["filename"]
-        result, value, flagged = self.probe(request["code"], filename)
-        reply: Dict[str, Any] = {"result": result, "flagged": flagged}
-        if request.get("target") and result.get("kind") in ("tensor", "list") and value is not None:
-            reply["fd_error"], reply["fd_note"] = self.finite_difference(
-                request["target"], filename, value)
+        self.eager = bool(request.get("eager"))  # run_site: tf.functions' values, not symbols
+        reply = self.answer(request["code"], request.get("target"), filename)
+        follow = request.get("then")
+        if follow and self.tf.executing_eagerly():
+            result = reply["result"]
+            raised = result.get("kind") == "error" and reply["flagged"]
+            bad = follow.get("when") == "bad" and result.get("kind") in ("none", "list", "tensor") \
+                and _bad(result)
+            if raised or bad:
+                reply["then"] = self.answer(follow["code"], follow.get("target"),
+                                            follow.get("filename", filename))
         reply["restart"] = not self.tf.executing_eagerly()
         reply["elapsed"] = time.perf_counter() - started
         return reply
