@@ -213,9 +213,9 @@ class Worker:
             return captured["result"], captured.get("value"), bool(captured.get("flagged"))
         return failure or {"kind": "unreached"}, None, False
 
-    def evaluate(self, code: str, filename: str, direction: Dict[int, int], sign: int,
+    def evaluate(self, code: str, filename: str, direction: Dict[int, float], sign: int,
                  wide: bool) -> tuple:
-        """The target's sum with the source nudged along `direction` (flat index -> +-1).
+        """The target's sum with the source nudged along `direction` (flat index -> weight).
 
         Returns the sum and the nudge actually stored, element by element, so rounding in the
         slice's dtype is part of the comparison.
@@ -265,8 +265,8 @@ class Worker:
         """|central difference - gradient . step| along a direction through a few elements.
 
         Two runs of the slice, in float64 where the slice allows it: a central difference
-        along +-1 on up to four spread elements, against the gradient's directional
-        derivative. For a list of sources the slice nudges the first.
+        along weights 1, .8, .6, .4 on up to four spread elements, against the gradient's
+        directional derivative. For a list of sources the slice nudges the first.
         """
         numeric = self.numeric
         if isinstance(value, (list, tuple)) and value:
@@ -278,7 +278,8 @@ class Worker:
         if gradient.size == 0:
             return None, "the gradient is empty"
         indices = numeric.elements(gradient.size)
-        direction = {index: (1 if n % 2 == 0 else -1) for n, index in enumerate(indices)}
+        # Distinct positive weights: equal elements cannot cancel, as alternating signs would.
+        direction = {index: 1.0 - 0.2 * n for n, index in enumerate(indices)}
         for wide in (True, False):
             try:
                 error = numeric.directional_error(
