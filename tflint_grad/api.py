@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from tflint_grad.checks import RULES, rules_triggered_by
 from tflint_grad.checks.base import Finding
 from tflint_grad.model.build import build_model
 from tflint_grad.model.scope import Model, Scope
+from tflint_grad.positions import Positions
 from tflint_grad.types import Diagnostic, FileResult, Fix, Problem
 
 
@@ -66,13 +66,9 @@ def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int])
 
 def _diagnostics(module: cst.Module, model: Model, path: str,
                  findings: list[Finding]) -> list[Diagnostic]:
-    # Positions cost a code-generation pass over the module, so only files with findings pay it.
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
-
-    def position_of(node: cst.CSTNode) -> tuple[tuple[int, int], tuple[int, int]]:
-        rng = positions[node]
-        return (rng.start.line, rng.start.column + 1), (rng.end.line, rng.end.column + 1)
+    # Only files with findings pay for positions, and only for the statements that hold them.
+    source = model.memo.get("source")
+    position_of = Positions(module, source if isinstance(source, str) else module.code)
 
     line_of = {id(f): position_of(f.node)[0][0] for f in findings}
     dropped = _unreachable(model, findings, line_of)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 import libcst as cst
 
 from tflint_grad.checks.base import FixBuilder, PositionOf
+from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import Binding, GradientCall, Kind, Model, Scope
 from tflint_grad.types import Edit, Fix
 
@@ -60,7 +61,7 @@ def _parents(model: Model) -> dict[int, cst.CSTNode]:
     stack: list[cst.CSTNode] = [model.module]
     while stack:
         node = stack.pop()
-        for child in node.children:
+        for child in kids(node):
             parents[id(child)] = node
             stack.append(child)
     model.memo["parents"] = parents
@@ -96,7 +97,7 @@ def _mentions(node: cst.CSTNode) -> set[str]:
         elif isinstance(n, cst.Arg):
             stack.append(n.value)
         else:
-            stack.extend(n.children)
+            stack.extend(kids(n))
     return out
 
 
@@ -127,7 +128,7 @@ def _bound(node: cst.CSTNode, model: Model) -> set[str]:
                 target = target.value
             if isinstance(target, (cst.Name, cst.Tuple, cst.List, cst.StarredElement)):
                 out |= _mentions(target)
-        stack.extend(n.children)
+        stack.extend(kids(n))
     return out - modules
 
 
@@ -154,7 +155,7 @@ def _movable(stmt: cst.CSTNode) -> bool:
         if isinstance(n, (cst.SimpleString, cst.FormattedString)) and "\n" in cst.Module(
                 []).code_for_node(n):
             return False  # re-indenting would change the string
-        stack.extend(n.children)
+        stack.extend(kids(n))
     return True
 
 
@@ -199,7 +200,7 @@ def _tf_only(model: Model, stmts: Iterable[cst.CSTNode]) -> bool:
                 name = model.imports.resolve(n.func) or ""
                 if not name.startswith("tensorflow.") or ".random" in name or "Variable" in name:
                     return False
-            stack.extend(n.children)
+            stack.extend(kids(n))
     return True
 
 

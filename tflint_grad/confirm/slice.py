@@ -7,6 +7,7 @@ from functools import lru_cache
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from tflint_grad.model.nodes import kids
 from tflint_grad.confirm.scope import (BRANCHES, LOOPS, Unit, binds, binds_params, blocks, flatten,
                                       reads)
 
@@ -42,7 +43,7 @@ class _Source:
         self.positions: dict[cst.CSTNode, CodeRange] = dict(wrapper.resolve(PositionProvider))
         self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
         for node in self.positions:
-            for child in node.children:
+            for child in kids(node):
                 self.parents[child] = node
 
     def span(self, node: cst.CSTNode) -> tuple[int, int]:
