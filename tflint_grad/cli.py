@@ -251,8 +251,9 @@ def _confirm(results: list[FileResult], linted: list[runner.Linted],
         confirm,
     )
 
-    # Notebooks are confirmed as their joined program would need cell-aware slices: left as is.
-    texts = {item.source.path: item.source.text for item in linted if item.notebook is None}
+    # A notebook goes over whole: confirm slices its joined program and maps lines to cells.
+    texts = {item.source.path: item.notebook if item.notebook is not None else item.source.text
+             for item in linted}
     chosen = [r for r in results if r.diagnostics and r.path in texts]
     try:
         confirmed = confirm(chosen, texts, python=args.python, timeout=args.confirm_timeout,
