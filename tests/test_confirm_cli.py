@@ -35,3 +35,17 @@ def test_confirm_on_a_notebook_maps_cells_and_shows_the_fixed_derivative(tmp_pat
     assert "returned None" in confirmation["outcome"]
     assert confirmation["intended"] is not None and confirmation["intended"]["fd_error"] < 1e-2
 
+
+
+def test_a_refuted_finding_does_not_fail_the_run_but_a_confirmed_one_does() -> None:
+    from tflint_grad.cli import _exit_code
+    from tflint_grad.types import Confirmation, Diagnostic, FileResult
+
+    def result(status: str) -> FileResult:
+        d = Diagnostic("a.py", 3, 1, 3, 9, "TFG011", "TFG011 ...",
+                       confirmation=Confirmation(status, "returned a gradient"))
+        return FileResult("a.py", (d,))
+
+    assert _exit_code([result("refuted")], exit_zero=False) == 0
+    assert _exit_code([result("confirmed")], exit_zero=False) == 1
+    assert _exit_code([result("not run")], exit_zero=False) == 1
