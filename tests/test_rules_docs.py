@@ -341,3 +341,11 @@ def test_wheel_ships_every_rule_folder_and_rules_doc_finds_it(tmp_path: Path) ->
     folder, short = proc.stdout.splitlines()[:2]
     assert Path(folder) == tmp_path / "site" / "tflint_grad" / "rules" / _folder("TFG001").name
     assert short.startswith("`tf.ones`")
+    # The console entry point, run from the wheel's files, prints the shipped README.
+    explain = ("import sys; sys.path.insert(0, sys.argv[1]); from tflint_grad.cli import main; "
+               "sys.exit(main(['--explain', 'TFG001']))")
+    proc = subprocess.run([sys.executable, "-c", explain, str(tmp_path / "site")],
+                          capture_output=True, text=True, check=False, timeout=60, cwd=tmp_path,
+                          stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == (_folder("TFG001") / "README.md").read_text(encoding="utf-8")
