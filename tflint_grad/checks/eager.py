@@ -7,7 +7,7 @@ import libcst as cst
 
 from tflint_grad.checks.base import Finding
 from tflint_grad.checks.fixes import tape_rewrite_fix
-from tflint_grad.model.scope import Kind, Model, Scope
+from tflint_grad.model.scope import Binding, Kind, Model, Scope
 
 _EAGER_FETCH = frozenset({Kind.CONST, Kind.GRADIENT, Kind.VARIABLE, Kind.FROZEN, Kind.CALL})
 
@@ -53,6 +53,15 @@ def check_tfg002(model: Model) -> Iterator[Finding]:
                     f"the function with @tf.function"), tape_rewrite_fix(model, call))
 
 
+def _session(owner: Binding) -> tuple[str, cst.Call]:
+    """How a session binding was made ("with" / "assigned") and the Session(...) call."""
+    fact = owner.facts["session"]
+    assert isinstance(fact, tuple)
+    how, made = fact[0], fact[1]
+    assert isinstance(how, str) and isinstance(made, cst.Call)
+    return how, made
+
+
 def check_tfg007(model: Model) -> Iterator[Finding]:
     """Session.run on tensors that were computed eagerly."""
     for scope in eager_scopes(model):
@@ -60,10 +69,10 @@ def check_tfg007(model: Model) -> Iterator[Finding]:
             if event[0] != "run" or event[3]:
                 continue
             call, owner, fetched = event[1], event[2], event[4]
-            assert isinstance(call, cst.Call)
-            how, made = owner.facts["session"]  # type: ignore[misc, attr-defined]
-            if any(a.keyword is not None and a.keyword.value == "graph"
-                   for a in made.args):  # type: ignore[attr-defined]
+            assert isinstance(call, cst.Call) and isinstance(owner, Binding)
+            assert fetched is None or isinstance(fetched, list)
+            how, made = _session(owner)
+            if any(a.keyword is not None and a.keyword.value == "graph" for a in made.args):
                 continue
             if how == "with":
                 if not fetched or any(b.seq > owner.seq or b.kind not in _EAGER_FETCH

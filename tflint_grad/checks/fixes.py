@@ -368,15 +368,15 @@ def move_after_block_fix(model: Model, scope: Scope, gc: GradientCall, step: Bin
         if i not in moved_ids and any(_mentions(block[i]) & _bound(block[j], model)
                                       for j in moved_ids if j > i):
             return None  # the moved statement would change what this one sees
-    on_path = {id(spot[0][spot[1]]) for spot in (
+    late = {id(spot[0][spot[1]]) for spot in (
         _place(model, b.node) for b in _upstream(gc.target, on_path)
         if tape not in b.recorded_by and b.seq > tape.end) if spot is not None}
-    extra = [s for s in moved if id(s) not in on_path]
+    extra = [s for s in moved if id(s) not in late]
     safe = not extra and not scope.unresolved and all(
         i in moved_ids for i in range(at + 1, max(moved_ids)))
 
     def build(pos: PositionOf) -> Fix | None:
-        body = with_node.body.body  # type: ignore[union-attr]
+        body = with_node.body.body
         inner, outer = _indent(model, pos, body[0]), _indent(model, pos, with_node)
         text = _lines(model, [_span(pos, s) for s in moved], outer, inner)
         if text is None:

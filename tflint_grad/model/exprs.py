@@ -1,16 +1,14 @@
 """Reading one expression: which bindings flow into it, through which cuts, and what it makes."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import libcst as cst
+
+from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, GradientCall, Kind, Use
 
-if TYPE_CHECKING:
-    from tflint_grad.model.build import Walker
 
 _ARITH_NODES = (cst.BinaryOperation, cst.UnaryOperation)
 
@@ -19,10 +17,10 @@ def _cut_all(edges: list[Edge], cut: Cut) -> list[Edge]:
     return [Edge(e.binding, e.cut or cut) for e in edges]
 
 
-class Expressions:
+class Expressions(WalkerCore):
     """Expression analysis, mixed into the statement walker (which supplies the state)."""
 
-    def edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
+    def edges(self, node: cst.CSTNode) -> list[Edge]:
         """The bindings that flow into the value of `node`, each with the cut it passes."""
         if isinstance(node, cst.Name):
             b = self.lookup(node.value)
@@ -75,7 +73,7 @@ class Expressions:
             return _cut_all(self.children_edges(node), Cut("meta", "string", node))
         return self.children_edges(node)
 
-    def children_edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
+    def children_edges(self, node: cst.CSTNode) -> list[Edge]:
         """Edges of every child expression (lists, tuples, dicts, starred, ...)."""
         out: list[Edge] = []
         for child in kids(node):
@@ -85,7 +83,7 @@ class Expressions:
                 out += self.children_edges(child)
         return out
 
-    def free_edges(self: Walker, node: cst.CSTNode) -> list[Edge]:
+    def free_edges(self, node: cst.CSTNode) -> list[Edge]:
         """Every known name mentioned inside a lambda or comprehension (conservatively)."""
         out: list[Edge] = []
         stack: list[cst.CSTNode] = [node]
@@ -98,7 +96,7 @@ class Expressions:
             stack.extend(kids(n))
         return out
 
-    def call_edges(self: Walker, call: cst.Call) -> list[Edge]:
+    def call_edges(self, call: cst.Call) -> list[Edge]:
         """Edges into a call's value; registers gradient calls and None uses on the way."""
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in ops.GRADIENT_METHODS:
@@ -160,7 +158,7 @@ class Expressions:
                 return _cut_all(args_edges, Cut("nondiff", "tf.cast to an integer dtype", call))
         return args_edges
 
-    def note_call(self: Walker, name: str, call: cst.Call) -> None:
+    def note_call(self, name: str, call: cst.Call) -> None:
         """Facts the eager-execution and shape checks need."""
         if name in ops.GRAPH_MODE:
             self.model.facts.add("graph-mode")
@@ -184,7 +182,7 @@ class Expressions:
                     self.scope.events.append(("float-shape", call, name, floats))
                     self.site(call)
 
-    def fetched(self: Walker, fetch: cst.BaseExpression | None) -> list[Binding] | None:
+    def fetched(self, fetch: cst.BaseExpression | None) -> list[Binding] | None:
         """The bindings a Session.run fetches, when the fetch is only names (else None)."""
         if isinstance(fetch, cst.Name):
             b = self.lookup(fetch.value, quiet=True)
@@ -199,7 +197,7 @@ class Expressions:
             return out
         return None
 
-    def passed_values(self: Walker, call: cst.Call,
+    def passed_values(self, call: cst.Call,
                       fn: cst.FunctionDef) -> dict[str, Binding | None] | None:
         """What this call passes for each named parameter (None for the whole call: unknown)."""
         p = fn.params
@@ -215,7 +213,7 @@ class Expressions:
             out[name] = self.passed_value(a.value)
         return out
 
-    def passed_value(self: Walker, expr: cst.BaseExpression) -> Binding | None:
+    def passed_value(self, expr: cst.BaseExpression) -> Binding | None:
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value, quiet=True)
         if isinstance(expr, (cst.Call, cst.Integer, cst.Float)):
@@ -224,7 +222,7 @@ class Expressions:
             return b
         return None
 
-    def local_call_edges(self: Walker, call: cst.Call, fn: Binding) -> list[Edge]:
+    def local_call_edges(self, call: cst.Call, fn: Binding) -> list[Edge]:
         """A call to a function of this file: its summary says what each parameter reaches."""
         summary = self.summary_of(fn)
         if summary is None:
@@ -245,7 +243,7 @@ class Expressions:
             reach = per_param.get(pname) if pname else None
             if reach is None or reach == "clean":
                 out += arg_edges
-            elif reach != "absent":
+            elif isinstance(reach, Cut):
                 out += _cut_all(arg_edges, reach)
         for free_name in free:
             b = self.lookup(free_name, quiet=True)
@@ -253,7 +251,7 @@ class Expressions:
                 out.append(Edge(b))
         return out
 
-    def note_use(self: Walker, value: cst.BaseExpression, node: cst.CSTNode, how: str) -> None:
+    def note_use(self, value: cst.BaseExpression, node: cst.CSTNode, how: str) -> None:
         """Remember a use that raises when `value` is a None gradient."""
         b: Binding | None = None
         if isinstance(value, cst.Name):
@@ -264,7 +262,7 @@ class Expressions:
             self.scope.uses.append(Use(b, node, how, self.next_seq()))
             self.site(node)
 
-    def gradient_call(self: Walker, call: cst.Call, tape_binding: Binding, method: str) -> Binding:
+    def gradient_call(self, call: cst.Call, tape_binding: Binding, method: str) -> Binding:
         """Register `tape.gradient(target, sources)` and return the binding of its result."""
         tape = tape_binding.tape
         assert tape is not None
@@ -297,7 +295,7 @@ class Expressions:
         self.inline_results[call] = result
         return result
 
-    def value_binding(self: Walker, expr: cst.BaseExpression, at: cst.CSTNode) -> Binding | None:
+    def value_binding(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Binding | None:
         """The binding an expression denotes: a name's, or a fresh one made right here."""
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value, quiet=True)
@@ -310,7 +308,7 @@ class Expressions:
             b.joined = True  # a list or tuple of targets: no op of its own
         return b
 
-    def source_binding(self: Walker, expr: cst.BaseExpression) -> Binding | None:
+    def source_binding(self, expr: cst.BaseExpression) -> Binding | None:
         """A gradient source: a name, or `model.trainable_variables`; None if not nameable."""
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value, quiet=True)
@@ -321,7 +319,7 @@ class Expressions:
             return b
         return None
 
-    def kind_of_edges(self: Walker, edges: list[Edge]) -> Kind:
+    def kind_of_edges(self, edges: list[Edge]) -> Kind:
         """CONST if everything flowing in is a plain value and some of it a tensor."""
         kinds = {e.binding.kind for e in edges}
         if kinds and kinds <= PLAIN and Kind.CONST in kinds:

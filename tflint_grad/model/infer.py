@@ -1,21 +1,19 @@
 """What a freshly made value is: its kind, integer dtype, and Python number type."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import libcst as cst
+
+from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.scope import PLAIN, Binding, Kind
 
-if TYPE_CHECKING:
-    from tflint_grad.model.build import Walker
 
 
-class Inference:
+class Inference(WalkerCore):
     """Kind, dtype and number-type inference, mixed into the walker."""
 
-    def infer(self: Walker, b: Binding, expr: cst.BaseExpression) -> None:
+    def infer(self, b: Binding, expr: cst.BaseExpression) -> None:
         """Fill in `b.kind`, `b.int_dtype` and `b.numeric` from the expression that made it."""
         b.numeric = self.numeric_of(expr)
         if b.numeric is not None:
@@ -47,7 +45,7 @@ class Inference:
             return
         b.kind = Kind.UNKNOWN
 
-    def variables_of(self: Walker, expr: cst.BaseExpression) -> Binding | None:
+    def variables_of(self, expr: cst.BaseExpression) -> Binding | None:
         """`model.trainable_variables` (or an element of it) -> the model's binding."""
         if isinstance(expr, cst.Subscript):
             expr = expr.value
@@ -58,11 +56,11 @@ class Inference:
                 return owner
         return None
 
-    def int_name(self: Walker, expr: cst.BaseExpression) -> bool:
+    def int_name(self, expr: cst.BaseExpression) -> bool:
         found = self.lookup(expr.value, quiet=True) if isinstance(expr, cst.Name) else None
         return found is not None and found.int_dtype
 
-    def tensor_subscript(self: Walker, expr: cst.Subscript) -> bool:
+    def tensor_subscript(self, expr: cst.Subscript) -> bool:
         """Is this certainly a tensor slice (an op the tape records), not list indexing?"""
         if len(expr.slice) > 1 or any(isinstance(e.slice, cst.Slice) for e in expr.slice):
             return True
@@ -74,7 +72,7 @@ class Inference:
                 and found.grad.single_source and found.grad_index is None))
         return False
 
-    def edges_kinds(self: Walker, expr: cst.BaseExpression) -> Kind:
+    def edges_kinds(self, expr: cst.BaseExpression) -> Kind:
         """The kind of a name, a numpy call or a slice of either; UNKNOWN otherwise."""
         if isinstance(expr, cst.Name):
             found = self.lookup(expr.value, quiet=True)
@@ -90,7 +88,7 @@ class Inference:
                 return self.edges_kinds(expr.func.value)
         return Kind.UNKNOWN
 
-    def infer_call(self: Walker, b: Binding, call: cst.Call) -> None:
+    def infer_call(self, b: Binding, call: cst.Call) -> None:
         """Kinds of call results: constructors, numpy, Keras models, local classes."""
         name = self.imports.resolve(call.func)
         if name is None:
@@ -136,7 +134,7 @@ class Inference:
             return
         b.kind = Kind.CALL
 
-    def int_expr(self: Walker, expr: cst.BaseExpression) -> bool:
+    def int_expr(self, expr: cst.BaseExpression) -> bool:
         """Is this expression certainly an integer tensor (tf.range, int constants, and ops
         that keep the dtype)?"""
         if isinstance(expr, cst.Name):
@@ -156,7 +154,7 @@ class Inference:
             return bool(tensors) and all(self.int_expr(t) for t in tensors)
         return False
 
-    def int_numpy(self: Walker, expr: cst.BaseExpression) -> bool:
+    def int_numpy(self, expr: cst.BaseExpression) -> bool:
         """np.arange(ints) or np.array([ints]) with no dtype: an integer array."""
         if not isinstance(expr, cst.Call) or _keyword(expr, "dtype") is not None:
             return False
@@ -168,7 +166,7 @@ class Inference:
             return len(values) == 1 and ops.int_literal_tree(values[0])
         return False
 
-    def int_valued(self: Walker, call: cst.Call, dtype: str | None, name: str) -> bool:
+    def int_valued(self, call: cst.Call, dtype: str | None, name: str) -> bool:
         """Does this constructor certainly make an integer tensor?"""
         if dtype is not None:
             return dtype in ops.INT_DTYPES
@@ -185,7 +183,7 @@ class Inference:
             return value is not None and self.numeric_of(value) == "int"
         return False
 
-    def numeric_of(self: Walker, expr: cst.BaseExpression) -> str | None:
+    def numeric_of(self, expr: cst.BaseExpression) -> str | None:
         """'int' or 'float' when the expression is certainly a Python number of that type."""
         if isinstance(expr, cst.Integer):
             return "int"

@@ -18,7 +18,7 @@ def kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     kind = type(node)
     names = _FIELDS.get(kind)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(kind)  # type: ignore[arg-type]
+        names = tuple(f.name for f in dataclasses.fields(kind)
                       if f.name not in _SKIP and not f.name.startswith("whitespace"))
         _FIELDS[kind] = names
     for name in names:

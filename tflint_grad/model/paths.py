@@ -50,7 +50,8 @@ def best(results: list[tuple[Cut | None, object]]) -> object:
         if isinstance(found, Cut):
             cuts.append(found)
     real = [c for c in cuts if c.kind != "meta"]
-    return (real or cuts or ["absent"])[0]
+    chosen = real or cuts
+    return chosen[0] if chosen else "absent"
 
 
 class Paths:
@@ -219,7 +220,8 @@ class _Search:
 
 def _from_gradient(b: Binding, tape: Tape) -> bool:
     """Was this value made from another tape's gradient (the nested-tape pattern)?"""
-    stack, seen = [b], set()
+    stack: list[Binding] = [b]
+    seen: set[int] = set()
     while stack and len(seen) < _LIMIT:
         n = stack.pop()
         if id(n) in seen:
@@ -233,7 +235,9 @@ def _from_gradient(b: Binding, tape: Tape) -> bool:
 
 def closure(b: Binding) -> tuple[set[int], bool]:
     """Ids of everything b was made from, and whether any of it is not fully known."""
-    stack, seen, unsure = [b], set(), False
+    stack: list[Binding] = [b]
+    seen: set[int] = set()
+    unsure = False
     while stack:
         n = stack.pop()
         if id(n) in seen:
@@ -268,7 +272,9 @@ def _unconnected(target: Binding, source: Binding, key: Binding) -> bool:
 
 
 def _closure_kinds(b: Binding) -> set[Kind]:
-    stack, seen, kinds = [b], set(), set()
+    stack: list[Binding] = [b]
+    seen: set[int] = set()
+    kinds: set[Kind] = set()
     while stack:
         n = stack.pop()
         if id(n) in seen or len(seen) > _LIMIT:

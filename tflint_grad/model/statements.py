@@ -2,24 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
 import libcst as cst
+
+from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import Binding, Edge, Kind, Tape
 
-if TYPE_CHECKING:
-    from tflint_grad.model.build import Walker
 
 _SESSIONS = ops.SESSIONS
 
 
-class Statements:
+class Statements(WalkerCore):
     """Statement handling, mixed into the walker."""
 
-    def walk_block(self: Walker, body: Sequence[cst.CSTNode]) -> None:
+    def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
         """Walk a block; `terminated` tells whether it always returns or raises."""
         block = self.new_id()
         self.blocks.append(block)
@@ -30,7 +28,7 @@ class Statements:
             self.stmt(stmt)
         self.blocks.pop()
 
-    def stmt(self: Walker, s: cst.CSTNode) -> None:
+    def stmt(self, s: cst.CSTNode) -> None:
         """One statement."""
         if isinstance(s, cst.SimpleStatementLine):
             for small in s.body:
@@ -56,7 +54,7 @@ class Statements:
             self.edges(s.subject)
             self.join_branches([c.body.body for c in s.cases if isinstance(c.body, cst.IndentedBlock)])
 
-    def register_methods(self: Walker, cls: cst.ClassDef) -> None:
+    def register_methods(self, cls: cst.ClassDef) -> None:
         """Methods are scopes of their own; class bodies bind nothing we follow."""
         for s in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
             if isinstance(s, cst.FunctionDef):
@@ -64,14 +62,14 @@ class Statements:
             elif isinstance(s, cst.ClassDef):
                 self.register_methods(s)
 
-    def note_decorators(self: Walker, fn: cst.FunctionDef) -> None:
+    def note_decorators(self, fn: cst.FunctionDef) -> None:
         for d in fn.decorators:
             expr = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
             if self.imports.resolve(expr) == "tensorflow.function":
                 self.model.wrapped.add(fn.name.value)
 
     # --- simple statements -------------------------------------------------------------
-    def small(self: Walker, s: cst.BaseSmallStatement, line: cst.SimpleStatementLine) -> None:
+    def small(self, s: cst.BaseSmallStatement, line: cst.SimpleStatementLine) -> None:
         if isinstance(s, cst.Assign):
             self.assign([t.target for t in s.targets], s.value, line)
         elif isinstance(s, cst.AnnAssign) and s.value is not None:
@@ -110,7 +108,7 @@ class Statements:
             if isinstance(s.names, cst.ImportStar):
                 self.scope.unresolved = True
 
-    def exit_block(self: Walker) -> None:
+    def exit_block(self) -> None:
         """The rest of this block does not run; calls made in it end here."""
         block = self.blocks[-1] if self.blocks else 0
         for gc in self.scope.calls:
@@ -118,7 +116,7 @@ class Statements:
                 gc.exits.add(block)
         self.terminated = True
 
-    def expression_statement(self: Walker, value: cst.BaseExpression,
+    def expression_statement(self, value: cst.BaseExpression,
                              line: cst.SimpleStatementLine) -> None:
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
             tape = self.tape_named(value.func.value)
@@ -134,10 +132,11 @@ class Statements:
                 for e in edges:  # handed to code the model cannot follow
                     e.binding.escaped = True
 
-    def watch(self: Walker, tape: Tape, call: cst.Call) -> None:
+    def watch(self, tape: Tape, call: cst.Call) -> None:
         """`tape.watch(x)` / `tape.watch([x, t])`."""
         arg = ops.arg(call, 0, "tensor")
-        items = [e.value for e in arg.elements] if isinstance(arg, (cst.List, cst.Tuple)) else [arg]
+        items: list[cst.BaseExpression | None] = (
+            [e.value for e in arg.elements] if isinstance(arg, (cst.List, cst.Tuple)) else [arg])
         seq = self.next_seq()
         for item in items:
             b = self.lookup(item.value, quiet=True) if isinstance(item, cst.Name) else None
@@ -146,7 +145,7 @@ class Statements:
             else:
                 tape.watches.append((b, seq))
 
-    def mutate(self: Walker, target: cst.BaseExpression, edges: list[Edge],
+    def mutate(self, target: cst.BaseExpression, edges: list[Edge],
                node: cst.CSTNode) -> None:
         """`obj.attr = v`, `obj[i] = v`, `obj.method(v)`: obj now holds what flowed in."""
         while isinstance(target, (cst.Attribute, cst.Subscript)):
@@ -161,7 +160,7 @@ class Statements:
         new.opaque = old.opaque
         self.env[target.value] = new
 
-    def assign(self: Walker, targets: list[cst.BaseExpression], value: cst.BaseExpression,
+    def assign(self, targets: list[cst.BaseExpression], value: cst.BaseExpression,
                line: cst.SimpleStatementLine) -> None:
         """`a = b = value`, tuple unpacking, tapes made by assignment."""
         if isinstance(value, cst.Call) and self.imports.resolve(value.func) == \
@@ -169,10 +168,10 @@ class Statements:
             self.env[targets[0].value] = self.tape_binding(targets[0].value, value, line)
             return
         session = isinstance(value, cst.Call) and self.imports.resolve(value.func) in _SESSIONS
-        if isinstance(value, cst.Tuple) and all(isinstance(t, cst.Tuple) and
-                                                len(t.elements) == len(value.elements)
-                                                for t in targets):
-            pairs = [[(t.elements[i].value, value.elements[i].value) for t in targets]
+        unpacked = [t for t in targets if isinstance(t, cst.Tuple)]
+        if isinstance(value, cst.Tuple) and len(unpacked) == len(targets) and all(
+                len(t.elements) == len(value.elements) for t in unpacked):
+            pairs = [[(t.elements[i].value, value.elements[i].value) for t in unpacked]
                      for i in range(len(value.elements))]
             for group in pairs:
                 edges = self.edges(group[0][1])
@@ -185,7 +184,7 @@ class Statements:
             if session and isinstance(target, cst.Name):
                 self.env[target.value].facts["session"] = ("assigned", value)
 
-    def bind(self: Walker, target: cst.BaseExpression, value: cst.BaseExpression,
+    def bind(self, target: cst.BaseExpression, value: cst.BaseExpression,
              edges: list[Edge], line: cst.CSTNode) -> None:
         """Bind one assignment target."""
         if isinstance(target, cst.Name):
@@ -227,7 +226,7 @@ class Statements:
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, value, edges, line)
 
-    def wrapped_function(self: Walker, value: cst.BaseExpression) -> Binding | None:
+    def wrapped_function(self, value: cst.BaseExpression) -> Binding | None:
         """The local function in `tf.function(f)`, if that is what the value is."""
         if isinstance(value, cst.Call) and self.imports.resolve(value.func) == "tensorflow.function":
             inner = ops.arg(value, 0, "func")
@@ -237,7 +236,7 @@ class Statements:
                     return found
         return None
 
-    def tape_binding(self: Walker, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
+    def tape_binding(self, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
         """A TAPE binding for `tf.GradientTape(...)`."""
         tape = Tape(name, call, _literal(ops.arg(call, 0, "persistent"), False),
                     _literal(ops.arg(call, 1, "watch_accessed_variables"), True),
@@ -248,7 +247,7 @@ class Statements:
         return b
 
     # --- compound statements -------------------------------------------------------------
-    def walk_if(self: Walker, s: cst.If) -> None:
+    def walk_if(self, s: cst.If) -> None:
         self.edges(s.test)
         orelse: Sequence[cst.CSTNode] = ()
         if isinstance(s.orelse, cst.If):
@@ -257,7 +256,7 @@ class Statements:
             orelse = s.orelse.body.body
         self.join_branches([s.body.body, orelse])
 
-    def join_branches(self: Walker, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
+    def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
         """Walk alternative blocks from the same state, then join what they bound."""
         branch_id = self.new_id()
         before = dict(self.env)
@@ -276,7 +275,7 @@ class Statements:
         self.env = self.join(results or [before], before)
         self.terminated = all_ended and len(bodies) > 1
 
-    def join(self: Walker, envs: list[dict[str, Binding]],
+    def join(self, envs: list[dict[str, Binding]],
              before: dict[str, Binding]) -> dict[str, Binding]:
         """One environment from several: names that differ become joined bindings."""
         if len(envs) == 1:
@@ -307,7 +306,7 @@ class Statements:
             out[name] = j
         return out
 
-    def walk_loop(self: Walker, s: cst.For | cst.While) -> None:
+    def walk_loop(self, s: cst.For | cst.While) -> None:
         """Loop bodies run again with what the last iteration bound: those names are opaque."""
         if isinstance(s, cst.For):
             self.bind_loop_target(s.target, self.edges(s.iter), s)
@@ -333,14 +332,14 @@ class Statements:
         if s.orelse is not None:
             self.walk_block(s.orelse.body.body)
 
-    def bind_loop_target(self: Walker, target: cst.BaseExpression, edges: list[Edge],
+    def bind_loop_target(self, target: cst.BaseExpression, edges: list[Edge],
                          node: cst.CSTNode) -> None:
         for name in _names_in(target):
             b = self.make(name, Kind.CALL, node, edges)
             b.joined = True  # iterating a container is not an op the tape must record
             self.env[name] = b
 
-    def walk_try(self: Walker, s: cst.Try | cst.TryStar) -> None:
+    def walk_try(self, s: cst.Try | cst.TryStar) -> None:
         self.conditional += 1
         self.walk_block(s.body.body)
         self.conditional -= 1
@@ -352,7 +351,7 @@ class Statements:
         if s.finalbody is not None:
             self.walk_block(s.finalbody.body.body)
 
-    def walk_with(self: Walker, s: cst.With) -> None:
+    def walk_with(self, s: cst.With) -> None:
         """`with tf.GradientTape() as tape:` starts recording; graphs and sessions switch eager
         execution off for the block."""
         started: list[Tape] = []
@@ -388,13 +387,13 @@ class Statements:
                 if name in _SESSIONS:
                     b.facts["session"] = ("with", expr)
                 self.env[asname.value] = b
-        for tape in started:
-            tape.start = self.next_seq()
-            tape.block_line_node = s
-            self.recording.append(tape)
-        for tape in paused:
-            if tape in self.recording:
-                self.recording.remove(tape)
+        for begun in started:
+            begun.start = self.next_seq()
+            begun.block_line_node = s
+            self.recording.append(begun)
+        for stopped in paused:
+            if stopped in self.recording:
+                self.recording.remove(stopped)
         self.graph_depth += graph
         self.session_depth += session
         body_start = self.next_seq()
@@ -402,12 +401,12 @@ class Statements:
         self.graph_depth -= graph
         self.session_depth -= session
         end = self.next_seq()
-        for tape in paused:
-            self.recording.append(tape)
-        for tape in started:
-            tape.end = end
-            if tape in self.recording:
-                self.recording.remove(tape)
+        for stopped in paused:
+            self.recording.append(stopped)
+        for begun in started:
+            begun.end = end
+            if begun in self.recording:
+                self.recording.remove(begun)
         if graph or session:
             self.scope.events.append(("graph-block", s, body_start, end))
 

@@ -1,0 +1,116 @@
+"""The state every statement and expression reader shares while walking one scope."""
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from tflint_grad.model.scope import Binding, Edge, GradientCall, Kind, Scope, Tape
+
+if TYPE_CHECKING:
+    from tflint_grad.model.build import Builder
+
+_BUILTINS = frozenset(dir(builtins))
+# A local function's summary: its parameters, what each reaches in the return value (a Cut,
+# "clean" or "absent"), and the module names it reads.
+Summary = tuple[list[str], dict[str, object], set[str]]
+
+
+class WalkerCore:
+    """Scope state and the primitives the statement, expression and inference readers share."""
+
+    def __init__(self, builder: Builder, scope: Scope, env: dict[str, Binding],
+                 module_env: dict[str, Binding] | None) -> None:
+        self.builder = builder
+        self.model = builder.model
+        self.imports = builder.model.imports
+        self.scope = scope
+        self.env = env
+        self.module_env = module_env
+        self.recording: list[Tape] = []
+        self.loops: list[int] = []
+        self.branches: list[tuple[int, int]] = []
+        self.blocks: list[int] = []
+        self.graph_depth = 0
+        self.session_depth = 0
+        self.conditional = 0
+        self.summary_mode = False
+        self.terminated = False
+        self.inline_results: dict[cst.Call, Binding] = {}
+        self.open_calls: list[GradientCall] = []
+
+    def next_seq(self) -> int:
+        """A fresh point in program order."""
+        return next(self.builder.seq)
+
+    def make(self, name: str, kind: Kind, node: cst.CSTNode, deps: list[Edge]) -> Binding:
+        """A new binding made here, recorded by the tapes recording now."""
+        b = Binding(name, kind, self.next_seq(), node, deps, frozenset(self.recording))
+        self.scope.bindings.append(b)
+        return b
+
+    def lookup(self, name: str, quiet: bool = False, for_numbers: bool = False,
+               local_names: bool = False) -> Binding | None:
+        """The binding a name holds here; module names are seen from functions."""
+        found = self.env.get(name)
+        if found is not None:
+            return found
+        if self.module_env is not None:
+            self.scope.free_names.add(name)
+            found = self.module_env.get(name)
+            if found is not None:
+                return found
+        if name not in _BUILTINS and name not in self.imports.aliases and not local_names:
+            self.scope.unresolved = True
+        return None
+
+    def tape_named(self, node: cst.BaseExpression) -> Binding | None:
+        """The tape binding an expression names, if it is one."""
+        if isinstance(node, cst.Name):
+            b = self.lookup(node.value, quiet=True)
+            if b is not None and b.kind is Kind.TAPE and b.tape is not None:
+                return b
+        return None
+
+    def summary_of(self, fn: Binding) -> Summary | None:
+        """The summary of a local function, or None when it cannot be had."""
+        assert fn.function is not None
+        return self.builder.summary(fn.function)
+
+    def site(self, node: cst.CSTNode) -> None:
+        """Remember where a node that a check may report sits."""
+        self.model.sites[id(node)] = (self.scope, self.conditional > 0)
+
+    def new_id(self) -> int:
+        """A fresh id for a block, branch or loop."""
+        return next(self.builder.ids)
+
+
+
+    # Implemented by the readers mixed into the walker; declared here so each reader can use
+    # the others'.
+    def edges(self, node: cst.CSTNode) -> list[Edge]:
+        """The bindings that flow into the value of `node` (see Expressions)."""
+        raise NotImplementedError
+
+    def infer(self, b: Binding, expr: cst.BaseExpression) -> None:
+        """Fill in how a value was made (see Inference)."""
+        raise NotImplementedError
+
+    def numeric_of(self, expr: cst.BaseExpression) -> str | None:
+        """'int' / 'float' for certain Python numbers (see Inference)."""
+        raise NotImplementedError
+
+    def kind_of_edges(self, edges: list[Edge]) -> Kind:
+        """The kind of a value made from these inputs (see Expressions)."""
+        raise NotImplementedError
+
+    def variables_of(self, expr: cst.BaseExpression) -> Binding | None:
+        """The model whose variables an expression lists (see Inference)."""
+        raise NotImplementedError
+
+    def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
+        """Walk a block of statements (see Statements)."""
+        raise NotImplementedError
