@@ -45,7 +45,7 @@ class _Rule:
 class PatternSet:
     """Gitignore-style patterns relative to `base`; the last matching pattern decides."""
 
-    def __init__(self, base: Path, lines: Iterable[str]) -> None:
+    def __init__(self, base: str | Path, lines: Iterable[str]) -> None:
         self.base = os.path.abspath(base)
         self.rules = [rule for rule in map(_compile, lines) if rule is not None]
         # Without `!` patterns the order does not matter: one alternation answers at once.

@@ -85,7 +85,7 @@ def run(sources: Sequence[SourceFile], filters: filtering.Filters, *, jobs: int 
     programs: list[tuple[SourceFile, Notebook | None, str | None, FileResult | None]] = []
     for source in sources:
         notebook: Notebook | None = None
-        text = source.text
+        text: str | None = source.text
         if source.notebook:
             parsed = parse_notebook(source.text, source.path)
             if isinstance(parsed, Problem):
@@ -105,9 +105,10 @@ def run(sources: Sequence[SourceFile], filters: filtering.Filters, *, jobs: int 
                 programs[index] = (*programs[index][:3], hit)
                 continue
         if not triggered_codes(text.encode("utf-8", "surrogatepass")):
-            programs[index] = (*programs[index][:3], FileResult(source.path))
+            empty = FileResult(source.path)
+            programs[index] = (*programs[index][:3], empty)
             if cache is not None:
-                cache.put(keys[index], programs[index][3])  # type: ignore[arg-type]
+                cache.put(keys[index], empty)
             continue
         pending.append(index)
     fresh = _lint_many([(programs[i][0].path, programs[i][2] or "") for i in pending], jobs)

@@ -134,6 +134,7 @@ def _all_tensors(result: dict[str, Any]) -> bool:
 
 def _in_notebook(diag: Diagnostic, notebook: Notebook) -> tuple[Diagnostic, str] | str:
     """The finding moved from (cell, line in cell) onto the notebook's joined program."""
+    assert diag.cell is not None  # confirm() reports findings without a cell before this
     joined = {where: number for number, where in enumerate(notebook.lines, start=1)}
     start, stop = joined.get((diag.cell, diag.line)), joined.get((diag.cell, diag.end_line))
     if start is None or stop is None:
@@ -147,7 +148,8 @@ def _in_notebook(diag: Diagnostic, notebook: Notebook) -> tuple[Diagnostic, str]
     return replace(diag, line=start, end_line=stop, fix=fix, cell=None), notebook.source
 
 
-def _cell_lines(piece: Slice, reply: dict[str, Any], notebook: Notebook) -> tuple[Slice, dict]:
+def _cell_lines(piece: Slice, reply: dict[str, Any],
+                notebook: Notebook) -> tuple[Slice, dict[str, Any]]:
     """Line numbers in what the worker saw, joined-program lines, back in the cells."""
     def where(line: int) -> tuple[int, int] | None:
         return notebook.lines[line - 1] if 1 <= line <= len(notebook.lines) else None

@@ -82,7 +82,8 @@ class _Gate(cst.CSTVisitor):
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
             dotted = _dotted(alias.name)
-            bound = alias.asname.name.value if alias.asname else dotted.split(".")[0]  # type: ignore[attr-defined]
+            bound = (cst.ensure_type(alias.asname.name, cst.Name).value if alias.asname
+                     else dotted.split(".")[0])
             self._module(dotted, None)
             self.modules[bound] = dotted if alias.asname else bound
         return False
@@ -98,7 +99,8 @@ class _Gate(cst.CSTVisitor):
         self._module(base, None)
         for alias in node.names:
             name = _dotted(alias.name)
-            bound = alias.asname.name.value if alias.asname else name  # type: ignore[attr-defined]
+            bound = (cst.ensure_type(alias.asname.name, cst.Name).value if alias.asname
+                     else name)
             self._module(f"{base}.{name}", bound)
         return False
 
@@ -169,7 +171,7 @@ class _Declared(cst.CSTVisitor):
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if node.name is not None:
-            self.names.add(node.name.name.value)  # type: ignore[attr-defined]
+            self.names.add(cst.ensure_type(node.name.name, cst.Name).value)
 
 
 def _bound_names(module: cst.Module) -> set[str]:

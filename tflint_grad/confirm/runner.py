@@ -88,6 +88,7 @@ class Runner:
         retry: deque[dict[str, Any]] = deque()
         pending: deque[tuple[dict[str, Any], float]] = deque()
         exhausted = False
+        request: dict[str, Any] | None
         while True:
             if self.process is None and (retry or pending or not exhausted):
                 retry.extendleft(reversed([r for r, _ in pending]))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -74,7 +75,7 @@ class _Binds(cst.CSTVisitor):
         self._target(node.target)
 
     def visit_AsName(self, node: cst.AsName) -> None:
-        self._target(node.name)  # type: ignore[arg-type]
+        self._target(node.name)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._target(node.target)
@@ -197,11 +198,11 @@ def _header(node: cst.CSTNode, unit: Unit) -> None:
         for item in node.items:
             unit.uses |= reads(item.item)
             if item.asname is not None:
-                unit.kills |= _target_names(item.asname.name)  # type: ignore[arg-type]
+                unit.kills |= _target_names(item.asname.name)
     elif isinstance(node, cst.ExceptHandler):
         unit.uses |= reads(node.type)
         if node.name is not None:
-            unit.kills |= _target_names(node.name.name)  # type: ignore[arg-type]
+            unit.kills |= _target_names(node.name.name)
     body = getattr(node, "body", None)
     if isinstance(body, cst.SimpleStatementSuite):
         for stmt in body.body:
@@ -222,13 +223,13 @@ def blocks(node: cst.CSTNode) -> list[cst.CSTNode]:
     return out
 
 
-def flatten(body: list[cst.BaseStatement] | tuple[cst.BaseStatement, ...],
+def flatten(body: Sequence[cst.BaseStatement] | Sequence[cst.BaseSmallStatement],
             modules: set[str]) -> list[Unit]:
     """The units of a scope's body in source order (defs and classes stay whole)."""
     units: list[Unit] = []
 
-    def walk(stmts: object, chain: tuple[cst.CSTNode, ...]) -> None:
-        for stmt in stmts:  # type: ignore[attr-defined]
+    def walk(stmts: Sequence[cst.CSTNode], chain: tuple[cst.CSTNode, ...]) -> None:
+        for stmt in stmts:
             if isinstance(stmt, cst.SimpleStatementLine):
                 unit = Unit(stmt, len(units), chain)
                 for small in stmt.body:

@@ -1,6 +1,7 @@
 """Backward slices of a finding: the statements it depends on, at their original line numbers."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,9 +154,9 @@ def _render(src: _Source, kept: set[cst.CSTNode], opened: set[cst.CSTNode]) -> l
         for i in range(start - 1, end):
             lines[i] = ""
 
-    def block(stmts: object) -> bool:
+    def block(stmts: Sequence[cst.CSTNode]) -> bool:
         any_kept = False
-        for stmt in stmts:  # type: ignore[attr-defined]
+        for stmt in stmts:
             if stmt in opened:
                 any_kept = True
                 for part in blocks(stmt):
@@ -226,7 +227,7 @@ def build_slice(source: str, line: int, column: int,
         if not inner or isinstance(inner[-1].node, (cst.FunctionDef, cst.ClassDef)):
             return NotSliced("the finding is inside a nested function")
         target = inner[-1]
-    defs = {u.node.name.value: u for u in module_units  # type: ignore[attr-defined]
+    defs = {u.node.name.value: u for u in module_units
             if isinstance(u.node, (cst.FunctionDef, cst.ClassDef))}
     flagged = _flagged(src, target, line, column, end)
     if flagged is None:
@@ -259,7 +260,8 @@ def build_slice(source: str, line: int, column: int,
 
 
 def _call_site(src: _Source, units: list[Unit], definition: Unit) -> Unit | None:
-    name = definition.node.name.value  # type: ignore[attr-defined]
+    assert isinstance(definition.node, (cst.FunctionDef, cst.ClassDef))
+    name = definition.node.name.value
     for unit in units[definition.index + 1:]:
         if isinstance(unit.node, (cst.FunctionDef, cst.ClassDef)):
             continue

@@ -15,7 +15,8 @@ import resource
 import signal
 import sys
 import time
-from typing import Any, Callable, Dict, Optional
+from types import CodeType
+from typing import Any, Callable, Dict, Optional, Tuple
 
 MiB = 1 << 20
 EVALUATIONS = 3  # a flagged call inside a loop is watched this many times
@@ -39,8 +40,9 @@ class Refuse64(Exception):
 def _numeric() -> Any:
     spec = importlib.util.spec_from_file_location(
         "tfg_numeric", os.path.join(os.path.dirname(os.path.abspath(__file__)), "numeric.py"))
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert spec is not None and spec.loader is not None  # a .py path always has a loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return module
 
 
@@ -69,14 +71,14 @@ def _guard_process() -> None:
                      "create_server"):
             if hasattr(module, name):
                 setattr(module, name, _refuse(f"socket.{name}"))
-    subprocess.Popen = _refuse("subprocess")  # type: ignore[misc,assignment]
+    setattr(subprocess, "Popen", _refuse("subprocess"))
     for name in ("system", "popen", "fork", "forkpty", "execv", "execve", "execvp", "execvpe",
                  "execl", "execle", "execlp", "execlpe", "spawnv", "spawnve", "spawnvp",
                  "spawnl", "posix_spawn", "posix_spawnp", "kill", "killpg", "remove", "unlink",
                  "rmdir", "removedirs", "rename", "renames", "replace", "setsid", "truncate"):
         if hasattr(os, name):
             setattr(os, name, _refuse(f"os.{name}"))
-    signal.signal = _refuse("signal.signal")  # type: ignore[assignment]
+    setattr(signal, "signal", _refuse("signal.signal"))
 
 
 class Worker:
@@ -104,7 +106,7 @@ class Worker:
         self.builtins = {n: getattr(builtins, n) for n in hello["builtins"] if hasattr(builtins, n)}
         self.builtins["__import__"] = guarded_import
         self.builtins["__build_class__"] = builtins.__build_class__
-        self.compiled: Dict[tuple, Any] = {}
+        self.compiled: Dict[Tuple[str, str], CodeType] = {}
         self.eager = False
         tf.constant(1.0) + 1.0  # warm up the runtime's threads before memory is capped
 
@@ -179,7 +181,7 @@ class Worker:
                     "finite": bool(np.isfinite(flat).all())}
         return {"kind": "other", "type": type(value).__name__}
 
-    def probe(self, code: str, filename: str) -> tuple:
+    def probe(self, code: str, filename: str) -> Tuple[Dict[str, Any], Any, bool]:
         """Run the probed slice; what the flagged expression returned or raised.
 
         In a loop the first bad result (None, zeros, an exception) wins, else the first
@@ -187,7 +189,7 @@ class Worker:
         """
         captured: Dict[str, Any] = {}
 
-        @self.tf.autograph.experimental.do_not_convert
+        @self.tf.autograph.experimental.do_not_convert  # type: ignore[untyped-decorator]
         def _tfg_probe(thunk: Callable[[], Any]) -> Any:
             try:
                 value = thunk()
@@ -214,7 +216,7 @@ class Worker:
         return failure or {"kind": "unreached"}, None, False
 
     def evaluate(self, code: str, filename: str, direction: Dict[int, float], sign: int,
-                 wide: bool) -> tuple:
+                 wide: bool) -> Tuple[float, Dict[int, float]]:
         """The target's sum with the source nudged along `direction` (flat index -> weight).
 
         Returns the sum and the nudge actually stored, element by element, so rounding in the
@@ -223,7 +225,7 @@ class Worker:
         tf, np, numeric = self.tf, self.np, self.numeric
         state: Dict[str, Any] = {}
 
-        @tf.autograph.experimental.do_not_convert
+        @tf.autograph.experimental.do_not_convert  # type: ignore[untyped-decorator]
         def _tfg_perturb(value: Any) -> Any:
             dtype = getattr(getattr(value, "dtype", None), "name", "float64")
             array = numeric.as_float64(value)
@@ -247,7 +249,7 @@ class Worker:
                 return float(stored[0])
             return nudged
 
-        @tf.autograph.experimental.do_not_convert
+        @tf.autograph.experimental.do_not_convert  # type: ignore[untyped-decorator]
         def _tfg_target(value: Any) -> Any:
             state["sum"] = float(np.sum(numeric.as_float64(value)))
             state["dtype"] = getattr(getattr(value, "dtype", None), "name", "float64")
@@ -261,7 +263,8 @@ class Worker:
             raise ValueError(failure["message"] if failure else "the target was not reached")
         return state["sum"], state["dx"]
 
-    def finite_difference(self, code: str, filename: str, value: Any) -> tuple:
+    def finite_difference(self, code: str, filename: str,
+                          value: Any) -> Tuple[Optional[float], Optional[str]]:
         """|central difference - gradient . step| along a direction through a few elements.
 
         Two runs of the slice, in float64 where the slice allows it: a central difference

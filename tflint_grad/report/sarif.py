@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from tflint_grad import __version__
 from tflint_grad.catalog import CATALOG as RULES
-from tflint_grad.checks.base import Rule
+from tflint_grad.catalog import Entry
 from tflint_grad.report.common import (
     SourceLines,
     problem_code,
@@ -75,7 +75,7 @@ def repository_url() -> str:
     return REPOSITORY_URL
 
 
-def rule_descriptor(rule: Rule) -> dict[str, Any]:
+def rule_descriptor(rule: Entry) -> dict[str, Any]:
     """A `reportingDescriptor`: id, name, descriptions and help from the rule's README."""
     short, full, markdown = rule_docs(rule)
     return {
@@ -89,7 +89,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def rule_docs(rule: Rule) -> tuple[str, str, str]:
+def rule_docs(rule: Entry) -> tuple[str, str, str]:
     """(short description, full description, help markdown); the registry summary if no docs."""
     try:
         from tflint_grad import rules_doc
