@@ -95,3 +95,27 @@ def test_a_pitfall_fails_the_commit_and_is_shown(home: Path, tmp_path: Path) -> 
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
     assert "train.py:" in proc.stdout and "TFG001" in proc.stdout
+
+
+def test_configured_excludes_hold_for_the_file_names_pre_commit_passes(
+        home: Path, tmp_path: Path) -> None:
+    assert BAD is not None
+    sandbox = Sandbox(home, tmp_path / "repo")
+    (sandbox.repo / "generated").mkdir()
+    sandbox.add("pyproject.toml", '[tool.tflint-grad]\nexclude = ["generated/"]\n')
+    sandbox.add("generated/train.py", BAD.read_text(encoding="utf-8"))
+    proc = sandbox.try_repo()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "TFG001" not in proc.stdout
+
+
+def test_notebooks_are_linted_too(home: Path, tmp_path: Path) -> None:
+    import json
+
+    assert BAD is not None
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": BAD.read_text(encoding="utf-8").splitlines(keepends=True)}
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    proc = commit(home, tmp_path, "train.ipynb", json.dumps(notebook))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "train.ipynb:cell 1:" in proc.stdout and "TFG001" in proc.stdout

@@ -1,6 +1,9 @@
 """The pure core: source text in, findings out. Every shell (CLI, flake8, --confirm) calls this."""
 from __future__ import annotations
 
+import ast
+import warnings
+
 import libcst as cst
 
 from tflint_grad.checks import RULES, rules_triggered_by
@@ -20,6 +23,9 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
     rules = rules_triggered_by(source.encode("utf-8", "surrogatepass"))
     if not rules:
         return FileResult(path)
+    refused = _unparseable(source, path)
+    if refused is not None:
+        return FileResult(path, problems=(refused,))
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -37,7 +43,49 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
                                                   kind="skipped"),))
     if not findings:
         return FileResult(path)
-    return FileResult(path, tuple(_diagnostics(module, model, path, findings)))
+    try:
+        return FileResult(path, tuple(_diagnostics(module, model, path, findings)))
+    except RecursionError:
+        return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to analyse",
+                                                  kind="skipped"),))
+
+
+_MAX_BRACKET_DEPTH = 200  # CPython's own limit ("too many nested parentheses")
+
+
+def _unparseable(source: str, path: str) -> Problem | None:
+    """Sources libcst must not see: its native parser crashes the process (not an exception) on
+    about a thousand nested brackets, and it cannot encode lone surrogates. CPython's parser
+    fails cleanly on such nesting first, so it guards the door."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = source.count("\n", 0, exc.start) + 1
+        return Problem(path, line, 1, "the text holds characters that are not valid UTF-8 "
+                       "(lone surrogates)", kind="skipped")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source)
+    except (RecursionError, MemoryError):
+        return Problem(path, 1, 1, "too deeply nested to parse", kind="skipped")
+    except SyntaxError as exc:
+        if "too many nested" in str(exc.msg) or _bracket_depth(source) > _MAX_BRACKET_DEPTH:
+            return Problem(path, exc.lineno or 1, 1, f"SyntaxError: {exc.msg}")
+    except ValueError:
+        pass  # NUL bytes: left to libcst, which reports them as a parse error
+    return None
+
+
+def _bracket_depth(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 # Codes whose statement raises: nothing after it in the same scope runs.

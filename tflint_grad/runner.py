@@ -1,11 +1,9 @@
 """Lint many sources (prefilter, cache, worker processes, filters; stable order) and fix them."""
 from __future__ import annotations
 
-import ast
 import multiprocessing
 import os
 import sys
-import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,7 +19,6 @@ from tflint_grad.types import Diagnostic, Edit, FileResult, Fix, Problem
 
 # Below this much work a pool costs more than it saves; results are the same either way.
 _POOL_MIN_CHARS = 200_000
-_MAX_BRACKET_DEPTH = 200  # CPython's own limit ("too many nested parentheses")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +31,7 @@ class Linted:
 
 
 def lint_text(path: str, text: str) -> FileResult:
-    """The engine on one program, guarded: deep nesting and exceptions become Problems."""
-    guard = _nesting_problem(path, text)
-    if guard is not None:
-        return FileResult(path, problems=(guard,))
+    """The engine on one program, guarded: an engine exception costs one file, not the run."""
     from tflint_grad.api import lint_source  # the parser loads only when a file needs it
 
     try:
@@ -45,34 +39,6 @@ def lint_text(path: str, text: str) -> FileResult:
     except Exception as exc:  # noqa: BLE001 - an engine bug must cost one file, not the run
         message = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0][:200]
         return FileResult(path, problems=(Problem(path, 1, 1, message, kind="internal-error"),))
-
-
-def _nesting_problem(path: str, text: str) -> Problem | None:
-    # libcst's native parser overflows its stack (a crash, not an exception) on a few thousand
-    # nested levels; CPython's parser fails cleanly first, so it guards the door.
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ast.parse(text)
-    except (RecursionError, MemoryError):
-        return Problem(path, 1, 1, "too deeply nested to parse", kind="skipped")
-    except SyntaxError as exc:
-        if "too many nested" in str(exc.msg) or _bracket_depth(text) > _MAX_BRACKET_DEPTH:
-            return Problem(path, exc.lineno or 1, 1, f"SyntaxError: {exc.msg}")
-    except ValueError:
-        pass  # NUL bytes: left to libcst, which reports them as a parse error
-    return None
-
-
-def _bracket_depth(text: str) -> int:
-    depth = deepest = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in ")]}":
-            depth = max(0, depth - 1)
-    return deepest
 
 
 def _lint_pair(pair: tuple[str, str]) -> FileResult:
