@@ -244,3 +244,20 @@ def test_aliased_parameters_are_never_proven_unconnected() -> None:
     """
     assert codes(source.format(second="t")) == [(7, "TFG011")]
     assert codes(source.format(second="x")) == []
+
+
+def test_a_tensor_made_inside_the_tape_from_a_watched_one_is_tracked() -> None:
+    assert codes("""
+        import tensorflow as tf
+        x = tf.constant(3.0)
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            x2 = x * 2.0
+            y = x2 ** 2
+        print(tape.gradient(y, x2))
+        c = tf.constant(1.0)
+        with tf.GradientTape() as tape2:
+            c2 = c * 2.0
+            z = c2 ** 2
+        print(tape2.gradient(z, c2))
+    """) == [(13, "TFG003")]

@@ -139,15 +139,23 @@ class _Search:
 
     def tracked(self, at: int) -> bool:
         """Was the source being tracked by the tape when a step at `at` ran? (True if unsure.)"""
-        key, tape = self.key, self.tape
-        if tape.watch_unknown or key.opaque or key.joined:
+        if self.source.model_of is not None:
+            return self.tape.watch_accessed is not False or any(
+                b is self.key for b, _ in self.tape.watches)
+        return self._tracked(self.key, at, 0)
+
+    def _tracked(self, b: Binding, at: int, depth: int) -> bool:
+        tape = self.tape
+        if tape.watch_unknown or b.opaque or b.joined or depth > 50:
             return True
-        if any(b is key and seq < at for b, seq in tape.watches):
+        if any(w is b and seq < at for w, seq in tape.watches):
             return True
-        if key.kind in (Kind.VARIABLE, Kind.MODEL) or self.source.model_of is not None:
-            return tape.watch_accessed is not False or any(b is key for b, _ in tape.watches)
-        if key.kind in PLAIN:
-            return False
+        if b.kind in (Kind.VARIABLE, Kind.MODEL):
+            return tape.watch_accessed is not False
+        if b.kind in PLAIN:
+            # Made inside the tape from something it tracks: the tape recorded it, so it counts.
+            return tape in b.recorded_by and any(
+                e.cut is None and self._tracked(e.binding, b.seq, depth + 1) for e in b.deps)
         return True  # parameters, call results, unknowns: may be variables or tracked tensors
 
     def clean(self, b: Binding, depth: int) -> bool:
