@@ -17,6 +17,8 @@ _RAISES = {
                   "unsupported type)",
     "indexed": "indexing it raises TypeError ('NoneType' object is not subscriptable)",
     ".numpy()": "calling .numpy() on it raises AttributeError",
+    "attribute": "reading an attribute of it raises AttributeError ('NoneType' object has no "
+                 "attribute ...)",
     "tf-argument": "passing it to a TensorFlow op raises ValueError (Attempt to convert a value "
                    "(None) with an unsupported type)",
 }

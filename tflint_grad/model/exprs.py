@@ -29,6 +29,7 @@ class Expressions(WalkerCore):
             return [Edge(b)] if b is not None else []
         if isinstance(node, cst.Attribute):
             base = self.edges(node.value)
+            self.note_use(node.value, node, "attribute")
             if node.attr.value in ops.META_ATTRS:
                 return _cut_all(base, Cut("meta", f".{node.attr.value}", node))
             return base
@@ -121,6 +122,7 @@ class Expressions(WalkerCore):
             if method in ops.LEAVE_TF_METHODS:
                 self.note_use(func.value, call, ".numpy()")
                 return _cut_all(base, Cut("numpy", f".{method}()", call)) + args_edges
+            self.note_use(func.value, call, "attribute")
             return base + args_edges
         if isinstance(func, cst.Name) and name is None:
             local = self.lookup(func.value, quiet=True)
