@@ -33,9 +33,6 @@ KNOWN_MISSES: dict[str, str] = {
     "TFG007_session_run_variable.py": (
         "FN line 10: s.run(v) inside `with Session() as s` needs every fetched binding to be a "
         "known eager kind; v is a function parameter (the eager tf.Variable passed by the caller)"),
-    "TFG008_loop_item.py": (
-        "FN line 10: the .numpy() cut is inside a for-loop accumulating `total += w[i].numpy()**2`;"
-        " the loop-carried binding loses the path from w (the same code without the loop is found)"),
 }
 
 

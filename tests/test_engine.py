@@ -261,3 +261,39 @@ def test_a_tensor_made_inside_the_tape_from_a_watched_one_is_tracked() -> None:
             z = c2 ** 2
         print(tape2.gradient(z, c2))
     """) == [(13, "TFG003")]
+
+
+def test_loops_close_over_what_the_body_leaves() -> None:
+    assert codes("""
+        import tensorflow as tf
+        w = tf.Variable([0.1, 0.2, 0.3])
+        with tf.GradientTape() as tape:
+            total = 0.0
+            for i in range(3):
+                total += w[i].numpy() ** 2
+            loss = tf.constant(total)
+        dw = tape.gradient(loss, w)
+    """) == [(9, "TFG008")]
+    # The same accumulation in TensorFlow is differentiable.
+    assert codes("""
+        import tensorflow as tf
+        w = tf.Variable([0.1, 0.2, 0.3])
+        with tf.GradientTape() as tape:
+            total = 0.0
+            for i in range(3):
+                total += w[i] ** 2
+        dw = tape.gradient(total, w)
+    """) == []
+
+
+def test_reading_a_field_after_the_block_is_not_a_step() -> None:
+    assert codes("""
+        import tensorflow as tf
+        w = tf.Variable(1.0)
+        with tf.GradientTape(persistent=True) as tape:
+            info = make_info(w * w)
+        g = tape.gradient(info.loss, w)
+        loss = info.loss
+        g2 = tape.gradient(loss, w)
+        g3 = tape.gradient(tape_free_loss(), w)
+    """) == []

@@ -36,6 +36,9 @@ class Inference(WalkerCore):
             if not self.tensor_subscript(expr):
                 b.joined = True  # indexing a Python container: no op of its own
             return
+        if isinstance(expr, cst.Attribute):
+            b.kind, b.joined = Kind.UNKNOWN, True  # reading a field is no op the tape records
+            return
         if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
             b.kind = self.kind_of_edges(b.deps)
             b.int_dtype = (bool(b.deps) and all(e.binding.int_dtype or e.binding.numeric == "int"
@@ -98,6 +101,8 @@ class Inference(WalkerCore):
                 b.kind = Kind.NUMPY
             else:
                 b.kind = Kind.CALL
+                # `self.get_loss()` may hand back a tensor made earlier: no certain op here.
+                b.joined = not call.args
             return
         dtype_expr = ops.arg(call, 1, "dtype") if name in (
             "tensorflow.constant", "tensorflow.Variable", "tensorflow.cast",

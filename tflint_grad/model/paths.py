@@ -111,23 +111,35 @@ class _Reach:
         self.memo: dict[int, bool] = {}
 
     def __call__(self, b: Binding) -> bool:
+        if id(b) in self.memo:
+            return self.memo[id(b)]
+        # Everything b depends on, then walk the edges backwards from the key: loops make
+        # cycles, and this settles them exactly.
         stack, order = [b], []
         seen: set[int] = set()
+        users: dict[int, list[Binding]] = {}
         while stack and len(seen) < _LIMIT:
             n = stack.pop()
-            if id(n) in seen or id(n) in self.memo:
+            if id(n) in seen:
                 continue
             seen.add(id(n))
             order.append(n)
-            stack.extend(e.binding for e in n.deps)
-        # Resolve in reverse discovery order; cycles (loop joins) settle on what is known.
-        for n in reversed(order):
-            self.memo[id(n)] = n is self.key or any(
-                e.binding is self.key or self.memo.get(id(e.binding), False) for e in n.deps)
-        for n in order:  # a second sweep lets cycles see each other
-            self.memo[id(n)] = n is self.key or any(
-                e.binding is self.key or self.memo.get(id(e.binding), False) for e in n.deps)
-        return self.memo.get(id(b), False)
+            for e in n.deps:
+                users.setdefault(id(e.binding), []).append(n)
+                stack.append(e.binding)
+        reaching: set[int] = set()
+        frontier = [self.key] if id(self.key) in seen else []
+        frontier += [n for n in order if self.memo.get(id(n))]
+        while frontier:
+            n = frontier.pop()
+            if id(n) in reaching:
+                continue
+            reaching.add(id(n))
+            frontier.extend(users.get(id(n), ()))
+        if len(seen) < _LIMIT:  # a truncated walk decides nothing for good
+            for n in order:
+                self.memo[id(n)] = id(n) in reaching
+        return id(b) in reaching
 
 
 class _Search:

@@ -314,6 +314,7 @@ class Statements(WalkerCore):
             self.edges(s.test)
         carried = _assigned_names(s.body.body)
         before = dict(self.env)
+        heads: dict[str, Binding] = {}
         for name in carried:
             if name in self.env:
                 old = self.env[name]
@@ -321,12 +322,21 @@ class Statements(WalkerCore):
                               old.node, [Edge(old)])
                 j.joined = j.opaque = True
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
-                self.env[name] = j
+                self.env[name] = heads[name] = j
         self.loops.append(self.new_id())
         self.conditional += 1
         self.walk_block(s.body.body)
         self.conditional -= 1
         self.loops.pop()
+        # Close each loop join over what the body left behind: the next iteration starts there.
+        for name, head in heads.items():
+            end = self.env.get(name)
+            if end is not None and not self.terminated:
+                if end is not head:
+                    head.deps.append(Edge(end))
+                head.opaque = end.opaque and end is not head
+                # After the loop the name holds the first value or the last: the head joins both.
+                before[name] = self.env[name] = head
         self.env = self.join([before, self.env], before)
         self.terminated = False
         if s.orelse is not None:
@@ -454,8 +464,9 @@ def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:
             out.update(_base_names(n.target))
         elif isinstance(n, cst.AsName):
             out.update(_base_names(n.name))
-        elif isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute):
-            out.update(_base_names(n.func.value))
+        elif isinstance(n, cst.Expr) and isinstance(n.value, cst.Call) and isinstance(
+                n.value.func, cst.Attribute):
+            out.update(_base_names(n.value.func.value))  # `obj.method(...)` may change obj
         elif isinstance(n, cst.NamedExpr):
             out.update(_base_names(n.target))
         stack.extend(kids(n))
