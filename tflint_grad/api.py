@@ -23,9 +23,9 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
     rules = rules_triggered_by(source.encode("utf-8", "surrogatepass"))
     if not rules:
         return FileResult(path)
-    refused = _unparseable(source, path)
-    if refused is not None:
-        return FileResult(path, problems=(refused,))
+    checked = _checked_by_cpython(source, path)
+    if isinstance(checked, Problem):
+        return FileResult(path, problems=(checked,))
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -37,6 +37,7 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
     try:
         model = build_model(module, source)
         model.memo["source"] = source
+        model.memo["ast"] = checked  # positions reuse CPython's tree
         findings = [f for rule in rules for f in rule.check(model)]
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to analyse",
@@ -53,10 +54,11 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
 _MAX_BRACKET_DEPTH = 200  # CPython's own limit ("too many nested parentheses")
 
 
-def _unparseable(source: str, path: str) -> Problem | None:
-    """Sources libcst must not see: its native parser crashes the process (not an exception) on
-    about a thousand nested brackets, and it cannot encode lone surrogates. CPython's parser
-    fails cleanly on such nesting first, so it guards the door."""
+def _checked_by_cpython(source: str, path: str) -> Problem | ast.Module | None:
+    """CPython's tree of the source, or the Problem that keeps it from libcst: libcst's native
+    parser crashes the process (not an exception) on about a thousand nested brackets, and it
+    cannot encode lone surrogates. CPython's parser fails cleanly on such nesting first, so it
+    guards the door. None: CPython rejects the source for another reason; libcst will say why."""
     try:
         source.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -66,7 +68,7 @@ def _unparseable(source: str, path: str) -> Problem | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            ast.parse(source)
+            return ast.parse(source)
     except (RecursionError, MemoryError):
         return Problem(path, 1, 1, "too deeply nested to parse", kind="skipped")
     except SyntaxError as exc:
@@ -116,7 +118,9 @@ def _diagnostics(module: cst.Module, model: Model, path: str,
                  findings: list[Finding]) -> list[Diagnostic]:
     # Only files with findings pay for positions, and only for the statements that hold them.
     source = model.memo.get("source")
-    position_of = Positions(module, source if isinstance(source, str) else module.code)
+    tree = model.memo.get("ast")
+    position_of = Positions(module, source if isinstance(source, str) else module.code,
+                            tree if isinstance(tree, ast.Module) else None)
 
     line_of = {id(f): position_of(f.node)[0][0] for f in findings}
     dropped = _unreachable(model, findings, line_of)

@@ -20,9 +20,9 @@ Span = tuple[tuple[int, int], tuple[int, int]]
 class Positions:
     """`positions(node)` -> ((line, column), (end_line, end_column)), 1-based, end exclusive."""
 
-    def __init__(self, module: cst.Module, source: str) -> None:
+    def __init__(self, module: cst.Module, source: str, tree: ast.Module | None = None) -> None:
         self.module = module
-        self.starts = _statement_starts(module, source)
+        self.starts = _statement_starts(module, source, tree)
         self.owner: dict[int, int] = {}        # id(node) -> index of its top-level statement
         self.scanned = 0                       # statements whose subtrees are in `owner`
         self.ranges: dict[int, tuple[int, dict[cst.CSTNode, CodeRange]]] = {}
@@ -63,14 +63,16 @@ class Positions:
         return self.owner.get(id(node))
 
 
-def _statement_starts(module: cst.Module, source: str) -> list[int] | None:
+def _statement_starts(module: cst.Module, source: str,
+                      tree: ast.Module | None) -> list[int] | None:
     """The first line of each top-level libcst statement, or None when they cannot be matched."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+    if tree is None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
     lines = [s.lineno for s in tree.body]  # libcst, like ast, starts a decorated def at `def`
     starts: list[int] = []
     i = 0

@@ -43,6 +43,13 @@ def calls_tf_gradients(source: bytes) -> bool:
 
 def float_shape_candidate(source: bytes) -> bool:
     """A shape-taking call whose literal shape holds a float literal or a float-assigned name."""
+    checked: dict[bytes, bool] = {}
+
+    def float_name(name: bytes) -> bool:
+        if name not in checked:
+            checked[name] = _assigned_a_float(source, name)
+        return checked[name]
+
     for token in _SHAPE_CALLS:
         i = source.find(token)
         while i >= 0:
@@ -56,7 +63,7 @@ def float_shape_candidate(source: bytes) -> bool:
                 inner = head[1:].split(b"]")[0].split(b")")[0]
                 if _FLOAT_LITERAL.search(inner):
                     return True
-                if any(_assigned_a_float(source, n) for n in set(_IDENT.findall(inner))):
+                if any(float_name(n) for n in set(_IDENT.findall(inner))):
                     return True
             i = source.find(token, i + 1)
     return False

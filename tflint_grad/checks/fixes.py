@@ -165,7 +165,11 @@ def _indent(model: Model, pos: PositionOf, node: cst.CSTNode) -> str:
 
 
 def _newline(model: Model) -> str:
-    return "\r\n" if "\r\n" in _source(model) else "\n"
+    found = model.memo.get("newline")
+    if not isinstance(found, str):
+        found = "\r\n" if "\r\n" in _source(model) else "\n"
+        model.memo["newline"] = found
+    return found
 
 
 def _lines(model: Model, spans: Iterable[tuple[int, int]], outer: str, inner: str) -> str | None:
