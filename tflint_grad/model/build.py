@@ -7,11 +7,12 @@ import re
 import libcst as cst
 
 from tflint_grad.model import ops
+from tflint_grad.model.compound import Compound
 from tflint_grad.model.core import Summary
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.infer import Inference
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.scope import PLAIN, Binding, Edge, Kind, Model, Scope, Tape
+from tflint_grad.model.scope import PLAIN, Binding, Kind, Model, Scope
 from tflint_grad.model.statements import Statements
 
 
@@ -136,7 +137,7 @@ def _params(fn: cst.FunctionDef) -> list[str]:
     return names
 
 
-class Walker(Statements, Expressions, Inference):
+class Walker(Statements, Compound, Expressions, Inference):
     """Walks the statements of one scope in order, tracking names, tapes and recording."""
 
 

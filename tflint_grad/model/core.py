@@ -114,3 +114,31 @@ class WalkerCore:
     def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
         """Walk a block of statements (see Statements)."""
         raise NotImplementedError
+
+    def stmt(self, s: cst.CSTNode) -> None:
+        """One statement (see Statements)."""
+        raise NotImplementedError
+
+    def tape_binding(self, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
+        """A binding for a new tape (see Statements)."""
+        raise NotImplementedError
+
+    def walk_if(self, s: cst.If) -> None:
+        """An if/elif/else (see Compound)."""
+        raise NotImplementedError
+
+    def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
+        """Alternative blocks from one state, then joined (see Compound)."""
+        raise NotImplementedError
+
+    def walk_loop(self, s: cst.For | cst.While) -> None:
+        """A for or while loop (see Compound)."""
+        raise NotImplementedError
+
+    def walk_try(self, s: cst.Try | cst.TryStar) -> None:
+        """A try statement (see Compound)."""
+        raise NotImplementedError
+
+    def walk_with(self, s: cst.With) -> None:
+        """A with-block (see Compound)."""
+        raise NotImplementedError

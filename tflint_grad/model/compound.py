@@ -1,0 +1,226 @@
+"""Compound statements: branches and their joins, loops, try blocks, and with-blocks (where tapes
+start and stop recording, and graphs and sessions switch eager execution off)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.core import WalkerCore
+from tflint_grad.model.nodes import kids
+from tflint_grad.model.scope import Binding, Edge, Kind, Tape
+from tflint_grad.model.statements import _names_in
+
+_SESSIONS = ops.SESSIONS
+
+
+class Compound(WalkerCore):
+    """Compound statements, mixed into the walker."""
+
+    # --- compound statements -------------------------------------------------------------
+    def walk_if(self, s: cst.If) -> None:
+        self.edges(s.test)
+        orelse: Sequence[cst.CSTNode] = ()
+        if isinstance(s.orelse, cst.If):
+            orelse = [s.orelse]
+        elif isinstance(s.orelse, cst.Else):
+            orelse = s.orelse.body.body
+        self.join_branches([s.body.body, orelse])
+
+    def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
+        """Walk alternative blocks from the same state, then join what they bound."""
+        branch_id = self.new_id()
+        before = dict(self.env)
+        results: list[dict[str, Binding]] = []
+        all_ended = True
+        self.conditional += 1
+        for i, body in enumerate(bodies):
+            self.env = dict(before)
+            self.branches.append((branch_id, i))
+            self.walk_block(body)
+            self.branches.pop()
+            if not self.terminated:
+                results.append(self.env)
+                all_ended = False
+        self.conditional -= 1
+        self.env = self.join(results or [before], before)
+        self.terminated = all_ended and len(bodies) > 1
+
+    def join(self, envs: list[dict[str, Binding]],
+             before: dict[str, Binding]) -> dict[str, Binding]:
+        """One environment from several: names that differ become joined bindings."""
+        if len(envs) == 1:
+            return envs[0]
+        changed: set[str] = set()
+        for env in envs:
+            changed.update(n for n, b in env.items() if before.get(n) is not b)
+            if len(env) != len(before):
+                changed.update(set(before).symmetric_difference(env))
+        out = {n: b for n, b in before.items() if n not in changed}
+        for name in changed:
+            found = [e[name] for e in envs if name in e]
+            if not found:
+                continue
+            first = found[0]
+            if len(found) == len(envs) and all(b is first for b in found):
+                out[name] = first
+                continue
+            kinds = {b.kind for b in found}
+            kind = first.kind if len(kinds) == 1 and first.kind not in (
+                Kind.GRADIENT, Kind.TAPE, Kind.FUNCTION) else Kind.PHI
+            j = self.make(name, kind, first.node, [Edge(b) for b in found])
+            j.joined = True
+            j.opaque = any(b.opaque for b in found) or len(found) < len(envs)
+            j.int_dtype = all(b.int_dtype for b in found)
+            numerics = {b.numeric for b in found}
+            j.numeric = first.numeric if len(numerics) == 1 else None
+            out[name] = j
+        return out
+
+    def walk_loop(self, s: cst.For | cst.While) -> None:
+        """Loop bodies run again with what the last iteration bound: those names are opaque."""
+        if isinstance(s, cst.For):
+            self.bind_loop_target(s.target, self.edges(s.iter), s)
+        else:
+            self.edges(s.test)
+        carried = _assigned_names(s.body.body)
+        before = dict(self.env)
+        heads: dict[str, Binding] = {}
+        for name in carried:
+            if name in self.env:
+                old = self.env[name]
+                j = self.make(name, old.kind if old.kind is not Kind.GRADIENT else Kind.PHI,
+                              old.node, [Edge(old)])
+                j.joined = j.opaque = True
+                j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
+                self.env[name] = heads[name] = j
+        self.loops.append(self.new_id())
+        self.conditional += 1
+        self.walk_block(s.body.body)
+        self.conditional -= 1
+        self.loops.pop()
+        # Close each loop join over what the body left behind: the next iteration starts there.
+        for name, head in heads.items():
+            end = self.env.get(name)
+            if end is not None and not self.terminated:
+                if end is not head:
+                    head.deps.append(Edge(end))
+                head.opaque = end.opaque and end is not head
+                # After the loop the name holds the first value or the last: the head joins both.
+                before[name] = self.env[name] = head
+        self.env = self.join([before, self.env], before)
+        self.terminated = False
+        if s.orelse is not None:
+            self.walk_block(s.orelse.body.body)
+
+    def bind_loop_target(self, target: cst.BaseExpression, edges: list[Edge],
+                         node: cst.CSTNode) -> None:
+        for name in _names_in(target):
+            b = self.make(name, Kind.CALL, node, edges)
+            b.joined = True  # iterating a container is not an op the tape must record
+            self.env[name] = b
+
+    def walk_try(self, s: cst.Try | cst.TryStar) -> None:
+        self.conditional += 1
+        self.walk_block(s.body.body)
+        self.conditional -= 1
+        bodies = [h.body.body for h in s.handlers]
+        if s.orelse is not None:
+            bodies.append(s.orelse.body.body)
+        if bodies:
+            self.join_branches([[], *bodies])
+        if s.finalbody is not None:
+            self.walk_block(s.finalbody.body.body)
+
+    def walk_with(self, s: cst.With) -> None:
+        """`with tf.GradientTape() as tape:` starts recording; graphs and sessions switch eager
+        execution off for the block."""
+        started: list[Tape] = []
+        paused: list[Tape] = []
+        graph = session = 0
+        for item in s.items:
+            expr = item.item
+            name = self.imports.resolve(expr.func) if isinstance(expr, cst.Call) else None
+            asname = item.asname.name if item.asname is not None else None
+            if name == "tensorflow.GradientTape":
+                label = asname.value if isinstance(asname, cst.Name) else "<tape>"
+                b = self.tape_binding(label, expr, s)  # type: ignore[arg-type]
+                if isinstance(asname, cst.Name):
+                    self.env[asname.value] = b
+                started.append(b.tape)  # type: ignore[arg-type]
+                continue
+            tape = self.tape_named(expr)
+            if tape is not None:
+                started.append(tape.tape)  # type: ignore[arg-type]
+                continue
+            if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+                owner = self.tape_named(expr.func.value)
+                if owner is not None and expr.func.attr.value == "stop_recording":
+                    paused.append(owner.tape)  # type: ignore[arg-type]
+                    continue
+                if expr.func.attr.value == "as_default":
+                    graph += 1
+            if name in _SESSIONS:
+                session += 1
+            edges = self.edges(expr)
+            if isinstance(asname, cst.Name):
+                b = self.make(asname.value, Kind.CALL, s, edges)
+                if name in _SESSIONS:
+                    b.facts["session"] = ("with", expr)
+                self.env[asname.value] = b
+        for begun in started:
+            begun.start = self.next_seq()
+            begun.block_line_node = s
+            self.recording.append(begun)
+        for stopped in paused:
+            if stopped in self.recording:
+                self.recording.remove(stopped)
+        self.graph_depth += graph
+        self.session_depth += session
+        body_start = self.next_seq()
+        self.walk_block(s.body.body)
+        self.graph_depth -= graph
+        self.session_depth -= session
+        end = self.next_seq()
+        for stopped in paused:
+            self.recording.append(stopped)
+        for begun in started:
+            begun.end = end
+            if begun in self.recording:
+                self.recording.remove(begun)
+        if graph or session:
+            self.scope.events.append(("graph-block", s, body_start, end))
+
+
+def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:
+    """Names a block (re)binds or mutates, not looking into nested functions or classes."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            if isinstance(n, (cst.FunctionDef, cst.ClassDef)):
+                out.add(n.name.value)
+            continue
+        if isinstance(n, cst.AssignTarget):
+            out.update(_base_names(n.target))
+        elif isinstance(n, (cst.AugAssign, cst.AnnAssign)):
+            out.update(_base_names(n.target))
+        elif isinstance(n, cst.For):
+            out.update(_base_names(n.target))
+        elif isinstance(n, cst.AsName):
+            out.update(_base_names(n.name))
+        elif isinstance(n, cst.Expr) and isinstance(n.value, cst.Call) and isinstance(
+                n.value.func, cst.Attribute):
+            out.update(_base_names(n.value.func.value))  # `obj.method(...)` may change obj
+        elif isinstance(n, cst.NamedExpr):
+            out.update(_base_names(n.target))
+        stack.extend(kids(n))
+    return out
+
+
+def _base_names(node: cst.CSTNode) -> list[str]:
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return _names_in(node)
