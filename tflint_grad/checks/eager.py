@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tflint_grad.checks.base import Finding
-from tflint_grad.checks.fixes import tape_rewrite_fix
+from tflint_grad.checks.fix_eager import tape_rewrite_fix
 from tflint_grad.model.scope import Binding, Kind, Model, Scope
 
 _EAGER_FETCH = frozenset({Kind.CONST, Kind.GRADIENT, Kind.VARIABLE, Kind.FROZEN, Kind.CALL})

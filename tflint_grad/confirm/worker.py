@@ -13,7 +13,6 @@ import os
 import random
 import resource
 import signal
-import sys
 import time
 from types import CodeType
 from typing import Any, Callable, Dict, Optional, Tuple
