@@ -21,40 +21,54 @@ CASES = Path(__file__).resolve().parent / "cases3"
 # The reason names the engine gap; strict xfail, so a fix makes the test flip.
 KNOWN_MISSES: dict[str, str] = {
     "TFG001_jacobian_list_gathered.py": (
-        "FN line 14: tuple-unpacked jacobian over a list source inside a while loop; "
-        "the gather before the tape is not seen as the step cutting `grid`"),
+        "FN line 14: `scale.assign_sub(0.1 * reduce_sum(jac_scale))` in the while body makes the "
+        "loop-joined `scale` (opaque) depend on the jacobian, whose GRADIENT binding has an edge to "
+        "its source `grid`; _Search.clean(out) follows scale -> opaque -> True (paths.py)"),
     "TFG002_keras_model_method.py": (
-        "FN line 16: tf.gradients imported as `from tensorflow.compat.v1 import gradients as "
-        "graph_gradients`, called in a method never decorated: methods are not judged eager"),
+        "FN line 16: eager_scopes() (checks/eager.py) skips in_class scopes, and `net.input_grad(xs)`"
+        " is a method call, not a ('call', FunctionDef) event"),
     "TFG002_module_method_eager.py": (
-        "FN line 13: tf.gradients in a plain method of a tf.Module called eagerly; methods are "
-        "not judged eager"),
+        "FN line 13: same as above: the tf.gradients event sits in the method scope `explain`, "
+        "which eager_scopes() never includes (methods are not judged eager)"),
     "TFG002_v1_alias_closure.py": (
-        "FN line 11: `v1_grads = tf.compat.v1.gradients` alias called in a nested closure"),
+        "FN line 11: `v1_grads = tf.compat.v1.gradients` is an assignment, not an import, so "
+        "ImportTable.resolve() gives None and no 'gradients' event is made; also "
+        "`build_penalty(w)()` calls the returned closure, not a named local function"),
     "TFG003_dict_batch_random.py": (
-        "FN line 11: the source comes from a dict subscript `batch[\"features\"]`, whose kind "
-        "is unknown"),
+        "FN line 11: a dict literal is Kind.UNKNOWN, `batch[\"features\"]` is Kind.CALL, and "
+        "_Search.untracked() only reports PLAIN kinds"),
     "TFG006_closure_called_twice.py": (
-        "FN/FP line 12: tape.gradient in a closure called twice is not a second use; the "
-        "closure's parameter target is reported as TFG011 instead"),
+        "FN line 12: one textual tape.gradient in `grad_of`, called twice from module level; "
+        "check_tfg006 counts tape.calls only. FP line 12 TFG011: the target is a PARAM with no "
+        "deps and the source a module-level variable; paths._unconnected() has its PARAM/PHI "
+        "guard only for model_of sources"),
     "TFG007_inline_session_run.py": (
-        "FN line 8: `tf.compat.v1.Session().run(dy)` without a named session"),
+        "FN line 8: 'run' events need `func.value` to be a Name bound with a 'session' fact; "
+        "`tf.compat.v1.Session().run(dy)` has a Call there"),
     "TFG007_run_dict_fetch.py": (
-        "FN line 9: sess.run with a dict of fetches"),
+        "FN line 9: fetched() returns None for a dict of fetches, and check_tfg007 skips "
+        "with-sessions whose fetches are not all known eager bindings"),
     "TFG008_numpy_in_call.py": (
-        "FN line 20: np.tanh inside a Keras model's call(); the model call is opaque"),
+        "FN line 20: `net = Smooth()` of a local Keras subclass is Kind.CALL; calling it does not "
+        "follow Smooth.call, so the np.tanh cut is invisible"),
     "TFG009_stop_gradient_module_call.py": (
-        "FN line 19: tf.stop_gradient inside a tf.Module __call__; the call is opaque"),
+        "FN line 19: `head` (instance of a local tf.Module) is Kind.CALL, so the source "
+        "`head.trainable_variables` is unnamed (None) and gets no verdict"),
     "TFG011_dict_params_unused.py": (
-        "FN line 13: sources are dict subscripts params[\"w\"], params[\"gamma\"]"),
+        "FN line 13: sources params[\"w\"], params[\"gamma\"] are subscripts of a dict literal; "
+        "both sources are None (unnamed), no verdict"),
     "TFG011_gan_wrong_model_vars.py": (
-        "FN line 30: subclassed models' trainable_variables are not resolved to a model"),
+        "FN line 30: `gen = Generator()` of a local tf.keras.Model subclass is Kind.CALL, not "
+        "MODEL, so `gen.trainable_variables` is an unnamed source"),
     "TFG012_module_fill_half_width.py": (
-        "FN line 9: float dimension `self.width * 0.5` from an attribute"),
+        "FN line 9: numeric_of(`self.width * 0.5`) needs both operands known numbers; the "
+        "attribute is unknown although `* 0.5` makes any dimension non-integer"),
     "TFG012_np_float32_dim.py": (
-        "FN line 6: np.float32(4) as a dimension is not a known float"),
+        "FN line 6: `hidden = np.float32(4)` is Kind.NUMPY with numeric None, so the dimension "
+        "is not known to be a float"),
     "clean_straight_through_custom_gradient.py": (
-        "FP line 17: tf.round inside a @tf.custom_gradient function is reported as TFG009"),
+        "FP line 17 TFG009: the summary of the local function ste_round carries its tf.round cut "
+        "to the caller; its @tf.custom_gradient decorator (which replaces the gradient) is ignored"),
 }
 
 
