@@ -1,0 +1,12 @@
+# False positive: tflint-grad reports TFG001 here.
+# TensorFlow 2.21 runs this without error and every gradient call returns a real,
+# non-None, non-zero gradient.
+import tensorflow as tf
+
+w = tf.Variable(2.0)
+b = tf.Variable(0.5)
+params = [w, b]  # a Python list: no op for the tape to miss
+x = tf.constant(3.0)
+with tf.GradientTape() as tape:
+    loss = (params[0] * x + params[1] - 1.0) ** 2
+gw, gb = tape.gradient(loss, [w, b])

@@ -1,0 +1,20 @@
+# False positive: tflint-grad reports TFG008 here.
+# TensorFlow 2.21 runs this without error and every gradient call returns a real,
+# non-None, non-zero gradient.
+from math import exp
+
+import tensorflow as tf
+
+decay = exp(-1.0)  # math.exp on a Python number
+
+
+def energy(x):
+    exp = tf.math.exp  # a local name, not math.exp
+    return exp(x) * decay
+
+
+x = tf.constant(0.5)
+with tf.GradientTape() as tape:
+    tape.watch(x)
+    e = energy(x)
+g = tape.gradient(e, x)

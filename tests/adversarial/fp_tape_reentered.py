@@ -1,0 +1,13 @@
+# False positive: tflint-grad reports TFG006 here.
+# TensorFlow 2.21 runs this without error and every gradient call returns a real,
+# non-None, non-zero gradient.
+import tensorflow as tf
+
+w = tf.Variable(1.0)
+tape = tf.GradientTape()
+with tape:
+    loss1 = w * w
+g1 = tape.gradient(loss1, w)
+with tape:  # re-entering a spent non-persistent tape starts a fresh recording
+    loss2 = w * w * w
+g2 = tape.gradient(loss2, w)

@@ -1,0 +1,16 @@
+# False positive: tflint-grad reports TFG008 here.
+# TensorFlow 2.21 runs this without error and every gradient call returns a real,
+# non-None, non-zero gradient.
+import numpy as np  # noqa: F401 - the name a parameter shadows
+import tensorflow as tf
+
+
+def loss_of(x, np=tf.experimental.numpy):  # noqa: F811
+    return np.sum(np.square(x))
+
+
+x = tf.constant([1.0, 2.0])
+with tf.GradientTape() as tape:
+    tape.watch(x)
+    y = loss_of(x)
+g = tape.gradient(y, x)
