@@ -19,8 +19,9 @@ class Net(keras.Model):
             tape.watch(x)
             pred = self(x, training=True)
             loss = tf.reduce_mean((pred - y) ** 2)
-        input_grad = tape.gradient(pred, x)
-        grads = tape.gradient(loss + 0.01 * tf.reduce_sum(input_grad ** 2), self.trainable_variables)
+            input_grad = tape.gradient(pred, x)
+            total = loss + 0.01 * tf.reduce_sum(input_grad ** 2)
+        grads = tape.gradient(total, self.trainable_variables)
         del tape
         self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
         return {"loss": loss}
