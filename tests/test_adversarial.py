@@ -57,6 +57,13 @@ FALSE_POSITIVES: dict[str, str] = {
     "fp_star_call_before_tape.py": _BEFORE_TAPE.format(what="a tuple display `args = (x, y)`"),
     "fp_keras_submodel.py": _BEFORE_TAPE.format(
         what="building `keras.Sequential([encoder, head])` from layers"),
+    "fp_functional_model_before_tape.py": _BEFORE_TAPE.format(
+        what="building the functional `keras.Model(inputs, layer(inputs))`"),
+    "fp_grad_wrt_rounded.py": (
+        "_tracked takes a plain tensor made in the tape as tracked only through uncut edges; the "
+        "output of tf.round on a watched input is recorded all the same (TFG003)"),
+    "fp_session_positional_graph.py": (
+        "TFG007 looks only for a `graph=` keyword; `Session('', cf.graph)` passes it by position"),
     "fp_cast_to_dtype_constant.py": (
         "int_valued looks only for a `dtype=` keyword; `tf.constant([1, 2, 3], DTYPE)` with a "
         "float dtype passed positionally by name is taken for an integer tensor (TFG010)"),

@@ -1,6 +1,6 @@
 # False positive: tflint-grad reports TFG010 here.
-# TensorFlow 2.21 runs this without error and every gradient call returns a real,
-# non-None, non-zero gradient.
+# What TensorFlow 2.21 really returns: line 11: [2., 4., 6.]
+# (runs without error; every gradient is real, non-None and non-zero)
 import tensorflow as tf
 
 DTYPE = tf.float32

@@ -1,6 +1,6 @@
 # False positive: tflint-grad reports TFG008 here.
-# TensorFlow 2.21 runs this without error and every gradient call returns a real,
-# non-None, non-zero gradient.
+# What TensorFlow 2.21 really returns: line 20: 0.6065
+# (runs without error; every gradient is real, non-None and non-zero)
 from math import exp
 
 import tensorflow as tf
