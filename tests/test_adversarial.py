@@ -32,64 +32,13 @@ _IMPORTS = ("ImportTable.resolve is module-global and ignores local bindings, so
 _TFFUNC = "eager_scopes assumes a function is traced only if a decorator resolves to tf.function; "
 
 FALSE_POSITIVES: dict[str, str] = {
-    "fp_callable_parameter.py": _CLOSURE.format(
-        what="calling a callable parameter reads module globals (here the variable w) that are "
-             "not in the closure"),
-    "fp_partial_loss.py": _CLOSURE.format(
-        what="calling a functools.partial object runs a local function whose free module names "
-             "(w) never enter the closure"),
-    "fp_swap.py": ("tuple assignment `a, b = b, a` is walked pair by pair, so the second element "
-                   "reads the already rebound `a`; Python evaluates the whole right side first"),
-    "fp_walrus_rebinds.py": ("`(loss := expr)` never binds its target, so a later `loss` still "
-                             "means the earlier constant (TFG011)"),
-    "fp_chain_assign_watch.py": ("`x = x0 = value` makes two separate bindings, so watching x0 "
-                                 "does not count as watching x (TFG003)"),
-    "fp_watch_list_variable.py": _WATCH.format(
-        what="watching a list variable `inputs = [a, b]` watches the list binding, not a and b"),
-    "fp_watch_dict_variable.py": _WATCH.format(
-        what="watching a dict variable `{'x': x}` watches the dict binding, not x"),
-    "fp_watch_for_loop_alias.py": _WATCH.format(
-        what="`for v in (x, t): tape.watch(v)` watches the loop target, not x and t"),
-    "fp_watch_in_helper.py": ("a tape handed to a helper that calls tape.watch does not make "
-                              "the tape's watches unknown (TFG003)"),
-    "fp_list_before_tape.py": _BEFORE_TAPE.format(what="a list display `params = [w, b]`"),
-    "fp_dict_before_tape.py": _BEFORE_TAPE.format(what="a dict display `{'dense': w}`"),
     "fp_star_call_before_tape.py": _BEFORE_TAPE.format(what="a tuple display `args = (x, y)`"),
-    "fp_keras_submodel.py": _BEFORE_TAPE.format(
-        what="building `keras.Sequential([encoder, head])` from layers"),
-    "fp_functional_model_before_tape.py": _BEFORE_TAPE.format(
-        what="building the functional `keras.Model(inputs, layer(inputs))`"),
-    "fp_grad_wrt_rounded.py": (
-        "_tracked takes a plain tensor made in the tape as tracked only through uncut edges; the "
-        "output of tf.round on a watched input is recorded all the same (TFG003)"),
-    "fp_session_positional_graph.py": (
-        "TFG007 looks only for a `graph=` keyword; `Session('', cf.graph)` passes it by position"),
-    "fp_cast_to_dtype_constant.py": (
-        "int_valued looks only for a `dtype=` keyword; `tf.constant([1, 2, 3], DTYPE)` with a "
-        "float dtype passed positionally by name is taken for an integer tensor (TFG010)"),
-    "fp_local_exp_shadows_import.py": _IMPORTS.format(
-        what="`exp = tf.math.exp; exp(x)` after `from math import exp`"),
-    "fp_tf_name_shadowed.py": _IMPORTS.format(
-        what="a parameter named `np` (bound to tf.experimental.numpy)"),
-    "fp_tape_reentered.py": ("re-entering a spent non-persistent tape with `with tape:` starts a "
-                             "fresh recording, but TFG006 pairs gradient calls across the re-entry"),
     "fp_tape_reentered_in_loop.py": (
         "a tape made once outside a loop but re-entered with `with tape:` inside it records "
         "afresh each iteration; TFG006 compares the call's loops with the tape's creation only"),
     "fp_tape_recreated_at_loop_end.py": (
         "the loop head join of a tape name keeps the first Tape object although each iteration "
         "rebinds the name to a new tape (TFG001, TFG006, TFG004)"),
-    "fp_loop_if_return.py": _LOOP_EXIT.format(
-        what="an if/else whose branches both return ends the loop but marks no exit"),
-    "fp_while_break_in_if.py": _LOOP_EXIT.format(
-        what="a conditional `break` right after the call ends the loop at the first iteration"),
-    "fp_partial_tf_function_decorator.py": _TFFUNC + "`@functools.partial(tf.function, ...)` "
-                                                     "traces it too (TFG002)",
-    "fp_tf_function_alias_decorator.py": _TFFUNC + "`compiled = tf.function; @compiled` traces it "
-                                                   "too (TFG002)",
-    "fp_run_eagerly_toggled.py": (
-        "one `tf.config.run_functions_eagerly(True)` anywhere makes every tf.function eager for "
-        "the whole file, even after a later run_functions_eagerly(False) (TFG002)"),
 }
 
 

@@ -20,10 +20,6 @@ CASES = Path(__file__).resolve().parent / "cases3"
 # Cases whose labels are true in TensorFlow but which the engine gets wrong, by file name.
 # The reason names the engine gap; strict xfail, so a fix makes the test flip.
 KNOWN_MISSES: dict[str, str] = {
-    "TFG001_jacobian_list_gathered.py": (
-        "FN line 14: `scale.assign_sub(0.1 * reduce_sum(jac_scale))` in the while body makes the "
-        "loop-joined `scale` (opaque) depend on the jacobian, whose GRADIENT binding has an edge to "
-        "its source `grid`; _Search.clean(out) follows scale -> opaque -> True (paths.py)"),
     "TFG002_keras_model_method.py": (
         "FN line 16: eager_scopes() (checks/eager.py) skips in_class scopes, and `net.input_grad(xs)`"
         " is a method call, not a ('call', FunctionDef) event"),
@@ -42,12 +38,6 @@ KNOWN_MISSES: dict[str, str] = {
         "check_tfg006 counts tape.calls only. FP line 12 TFG011: the target is a PARAM with no "
         "deps and the source a module-level variable; paths._unconnected() has its PARAM/PHI "
         "guard only for model_of sources"),
-    "TFG007_inline_session_run.py": (
-        "FN line 8: 'run' events need `func.value` to be a Name bound with a 'session' fact; "
-        "`tf.compat.v1.Session().run(dy)` has a Call there"),
-    "TFG007_run_dict_fetch.py": (
-        "FN line 9: fetched() returns None for a dict of fetches, and check_tfg007 skips "
-        "with-sessions whose fetches are not all known eager bindings"),
     "TFG008_numpy_in_call.py": (
         "FN line 20: `net = Smooth()` of a local Keras subclass is Kind.CALL; calling it does not "
         "follow Smooth.call, so the np.tanh cut is invisible"),
@@ -57,18 +47,6 @@ KNOWN_MISSES: dict[str, str] = {
     "TFG011_dict_params_unused.py": (
         "FN line 13: sources params[\"w\"], params[\"gamma\"] are subscripts of a dict literal; "
         "both sources are None (unnamed), no verdict"),
-    "TFG011_gan_wrong_model_vars.py": (
-        "FN line 30: `gen = Generator()` of a local tf.keras.Model subclass is Kind.CALL, not "
-        "MODEL, so `gen.trainable_variables` is an unnamed source"),
-    "TFG012_module_fill_half_width.py": (
-        "FN line 9: numeric_of(`self.width * 0.5`) needs both operands known numbers; the "
-        "attribute is unknown although `* 0.5` makes any dimension non-integer"),
-    "TFG012_np_float32_dim.py": (
-        "FN line 6: `hidden = np.float32(4)` is Kind.NUMPY with numeric None, so the dimension "
-        "is not known to be a float"),
-    "clean_straight_through_custom_gradient.py": (
-        "FP line 17 TFG009: the summary of the local function ste_round carries its tf.round cut "
-        "to the caller; its @tf.custom_gradient decorator (which replaces the gradient) is ignored"),
 }
 
 

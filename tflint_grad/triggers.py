@@ -5,7 +5,7 @@ import re
 
 _FLOAT_LITERAL = re.compile(rb"(?<![\w.])(?:\d+\.\d*|\.\d+|\d+[eE][-+]?\d+)(?![\w.])|[^/]/(?![/=])")
 _IDENT = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)(?![\w.(\[])")
-_FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|\d[eE][-+]?\d|float\(")
+_FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|\d[eE][-+]?\d|float(?:16|32|64)?\(")
 _SHAPE_CALLS = (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal(")
 
 

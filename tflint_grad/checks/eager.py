@@ -16,7 +16,7 @@ def eager_scopes(model: Model) -> list[Scope]:
     """The module body and the functions it runs eagerly (directly or through other functions)."""
     if "graph-mode" in model.facts or not model.imports.imports_tensorflow():
         return []
-    eager_ok = "functions-eagerly" in model.facts
+    eager_ok = "functions-eagerly" in model.facts and "functions-eagerly-off" not in model.facts
     root = model.scopes[0]
     out, todo, seen = [root], [root], {id(root)}
     while todo:
@@ -31,6 +31,8 @@ def eager_scopes(model: Model) -> list[Scope]:
                 continue
             if fn.name.value in model.wrapped and not eager_ok:
                 continue
+            if fn.decorators and fn.name.value not in model.wrapped:
+                continue  # a decorator the model does not know may trace the function
             seen.add(id(callee))
             out.append(callee)
             todo.append(callee)
@@ -72,8 +74,9 @@ def check_tfg007(model: Model) -> Iterator[Finding]:
             assert isinstance(call, cst.Call) and isinstance(owner, Binding)
             assert fetched is None or isinstance(fetched, list)
             how, made = _session(owner)
-            if any(a.keyword is not None and a.keyword.value == "graph" for a in made.args):
-                continue
+            if any(a.keyword is not None and a.keyword.value == "graph" for a in made.args) or \
+                    len([a for a in made.args if a.keyword is None]) >= 2:
+                continue  # Session(target, graph): it runs that graph
             if how == "with":
                 if not fetched or any(b.seq > owner.seq or b.kind not in _EAGER_FETCH
                                       for b in fetched):

@@ -47,7 +47,8 @@ def check_tfg006(model: Model) -> Iterator[Finding]:
             if tape.persistent is not False or not tape.calls:
                 continue
             calls = sorted(tape.calls, key=lambda c: c.seq)
-            found = _second_call(tape, calls)
+            exiting = model.memo.get("exiting-loops")
+            found = _second_call(tape, calls, exiting if isinstance(exiting, set) else set())
             if found is None:
                 continue
             call, first = found
@@ -66,12 +67,13 @@ def check_tfg006(model: Model) -> Iterator[Finding]:
             yield Finding("TFG006", call.node, message, persistent_fix(tape))
 
 
-def _second_call(tape: Tape, calls: list[GradientCall]
+def _second_call(tape: Tape, calls: list[GradientCall], exiting: set[int]
                  ) -> tuple[GradientCall, GradientCall | None] | None:
     for i, call in enumerate(calls):
         for earlier in calls[:i]:
             if _same_run(earlier, call):
                 return call, earlier
-        if set(call.loops) - set(tape.loops) and not call.exits:
+        loops = set(call.loops) - set(tape.loops)
+        if loops and not call.exits and not loops & exiting:
             return call, None
     return None

@@ -90,8 +90,9 @@ class Builder:
             if first is None or any(g is None for g in given):
                 continue
             kinds = {g.kind for g in given if g is not None}
-            if len(kinds) != 1 or first.kind not in PLAIN or any(
-                    g.opaque or g.joined for g in given if g is not None):
+            if len(kinds) != 1 or first.kind not in PLAIN | {Kind.MODEL} or any(
+                    g.opaque or g.joined and g.kind is not Kind.MODEL for g in given
+                    if g is not None):
                 continue
             if any(_aliased(site, param) for site in sites if site is not None):
                 return {}
@@ -112,6 +113,12 @@ class Builder:
         from tflint_grad.model.paths import reach_through  # paths imports the model types
 
         per_param: dict[str, object] = {}
+        if any(self.model.imports.resolve(d.decorator.func if isinstance(d.decorator, cst.Call)
+                                          else d.decorator) == "tensorflow.custom_gradient"
+               for d in fn.decorators):
+            result_custom: Summary = (scope.params, per_param, set(scope.free_names))
+            self.summaries[fn] = result_custom  # its own gradient: no cut passes through
+            return result_custom
         params = {b.name: b for b in scope.bindings if b.kind is Kind.PARAM
                   or "from-call-sites" in b.facts}
         for name, binding in params.items():

@@ -46,6 +46,8 @@ class Compound(WalkerCore):
         self.conditional -= 1
         self.env = self.join(results or [before], before)
         self.terminated = all_ended and len(bodies) > 1
+        if self.terminated:
+            self.exit_block()  # every branch returns or raises: nothing after this runs
 
     def join(self, envs: list[dict[str, Binding]],
              before: dict[str, Binding]) -> dict[str, Binding]:
@@ -95,7 +97,12 @@ class Compound(WalkerCore):
                 j.joined = j.opaque = True
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
                 self.env[name] = heads[name] = j
-        self.loops.append(self.new_id())
+        loop = self.new_id()
+        if _exits(s.body.body):
+            exiting = self.model.memo.setdefault("exiting-loops", set())
+            assert isinstance(exiting, set)
+            exiting.add(loop)
+        self.loops.append(loop)
         self.conditional += 1
         self.walk_block(s.body.body)
         self.conditional -= 1
@@ -104,6 +111,8 @@ class Compound(WalkerCore):
         for name, head in heads.items():
             end = self.env.get(name)
             if end is not None and not self.terminated:
+                if end.tape is not head.tape:
+                    head.tape, head.kind = None, Kind.PHI  # the name holds another tape now
                 if end is not head:
                     head.deps.append(Edge(end))
                 head.opaque = end.opaque and end is not head
@@ -141,7 +150,7 @@ class Compound(WalkerCore):
         graph = session = 0
         for item in s.items:
             expr = item.item
-            name = self.imports.resolve(expr.func) if isinstance(expr, cst.Call) else None
+            name = self.resolve(expr.func) if isinstance(expr, cst.Call) else None
             asname = item.asname.name if item.asname is not None else None
             if name == "tensorflow.GradientTape":
                 label = asname.value if isinstance(asname, cst.Name) else "<tape>"
@@ -151,8 +160,15 @@ class Compound(WalkerCore):
                 started.append(b.tape)  # type: ignore[arg-type]
                 continue
             tape = self.tape_named(expr)
-            if tape is not None:
-                started.append(tape.tape)  # type: ignore[arg-type]
+            if tape is not None and tape.tape is not None:
+                if tape.tape.block_line_node is None:
+                    started.append(tape.tape)  # `t = tf.GradientTape(); with t:` - first entry
+                    continue
+                # Entered again: the same tape records on (persistent, or no gradient asked yet),
+                # or, once a non-persistent tape gave its gradient, starts afresh; either way the
+                # calls before cannot clash with the calls after.
+                tape.tape.calls = []
+                started.append(tape.tape)
                 continue
             if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
                 owner = self.tape_named(expr.func.value)
@@ -191,6 +207,18 @@ class Compound(WalkerCore):
                 self.recording.remove(begun)
         if graph or session:
             self.scope.events.append(("graph-block", s, body_start, end))
+
+
+def _exits(body: Sequence[cst.CSTNode]) -> bool:
+    """Does a loop body hold a break, return or raise (outside nested functions)?"""
+    stack: list[cst.CSTNode] = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.Break, cst.Return, cst.Raise)):
+            return True
+        if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(kids(n))
+    return False
 
 
 def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:

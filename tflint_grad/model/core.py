@@ -66,6 +66,16 @@ class WalkerCore:
             self.scope.unresolved = True
         return None
 
+    def resolve(self, node: cst.BaseExpression) -> str | None:
+        """The canonical name of an imported thing, unless a local name shadows its head."""
+        head = node
+        while isinstance(head, cst.Attribute):
+            head = head.value
+        if isinstance(head, cst.Name) and (head.value in self.env or (
+                self.module_env is not None and head.value in self.module_env)):
+            return None
+        return self.imports.resolve(node)
+
     def tape_named(self, node: cst.BaseExpression) -> Binding | None:
         """The tape binding an expression names, if it is one."""
         if isinstance(node, cst.Name):
@@ -121,6 +131,10 @@ class WalkerCore:
 
     def tape_binding(self, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
         """A binding for a new tape (see Statements)."""
+        raise NotImplementedError
+
+    def exit_block(self) -> None:
+        """The rest of this block does not run (see Statements)."""
         raise NotImplementedError
 
     def walk_if(self, s: cst.If) -> None:

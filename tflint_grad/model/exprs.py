@@ -67,6 +67,12 @@ class Expressions(WalkerCore):
         if isinstance(node, cst.BooleanOperation):
             return _cut_all(self.edges(node.left) + self.edges(node.right),
                             Cut("meta", "boolean", node))
+        if isinstance(node, cst.NamedExpr) and isinstance(node.target, cst.Name):
+            edges = self.edges(node.value)
+            b = self.make(node.target.value, Kind.UNKNOWN, node, edges)
+            self.infer(b, node.value)
+            self.env[node.target.value] = b
+            return [Edge(b)]
         if isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp,
                              cst.DictComp)):
             return self.free_edges(node)
@@ -105,18 +111,27 @@ class Expressions(WalkerCore):
             if tape is not None:
                 result = self.gradient_call(call, tape, func.attr.value)
                 return [Edge(result)]
-        name = self.imports.resolve(func)
+        name = self.resolve(func)
         args_edges: list[Edge] = []
         for a in call.args:
+            handed = self.tape_named(a.value)
+            if handed is not None and handed.tape is not None:
+                handed.tape.watch_unknown = True  # the helper may watch anything on it
             args_edges += self.edges(a.value)
         if isinstance(func, cst.Attribute) and name is None:
             base = self.edges(func.value)
             method = func.attr.value
+            if method == "run" and isinstance(func.value, cst.Call) and \
+                    self.resolve(func.value.func) in ops.SESSIONS:
+                owner = self.make("Session()", Kind.CALL, func.value, [])
+                owner.facts["session"] = ("assigned", func.value)
+                self.scope.events.append(("run", call, owner, self.graph_depth > 0, None))
+                self.site(call)
             if method == "run" and isinstance(func.value, cst.Name):
-                owner = self.lookup(func.value.value, quiet=True)
-                if owner is not None and "session" in owner.facts:
+                session = self.lookup(func.value.value, quiet=True)
+                if session is not None and "session" in session.facts:
                     fetch = ops.arg(call, 0, "fetches")
-                    self.scope.events.append(("run", call, owner, self.graph_depth > 0,
+                    self.scope.events.append(("run", call, session, self.graph_depth > 0,
                                               self.fetched(fetch)))
                     self.site(call)
             if method in ops.LEAVE_TF_METHODS:
@@ -130,6 +145,14 @@ class Expressions(WalkerCore):
                 return _cut_all(args_edges, Cut("numpy", f"{func.value}()", call))
             if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
                 return _cut_all(args_edges, Cut("meta", func.value, call))
+            if local is not None and "model-class" in local.facts:
+                reads = local.facts["model-class"]
+                assert isinstance(reads, frozenset)
+                for read in sorted(reads):
+                    found = self.lookup(read, quiet=True, local_names=True)
+                    if found is not None and found is not local:
+                        args_edges.append(Edge(found))
+                return [Edge(local)] + args_edges
             if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
                 self.scope.events.append(("call", local.function, call,
                                           self.graph_depth + self.session_depth > 0))
@@ -155,7 +178,7 @@ class Expressions(WalkerCore):
             return _cut_all(args_edges, Cut("meta", name, call))
         if name == "tensorflow.cast":
             dtype = ops.arg(call, 1, "dtype")
-            if ops.dtype_name(dtype, self.imports.resolve(dtype) if dtype else None) \
+            if ops.dtype_name(dtype, self.resolve(dtype) if dtype else None) \
                     in ops.INT_DTYPES:
                 return _cut_all(args_edges, Cut("nondiff", "tf.cast to an integer dtype", call))
         return args_edges
@@ -168,6 +191,8 @@ class Expressions(WalkerCore):
             flag = ops.arg(call, 0, "run_eagerly")
             if isinstance(flag, cst.Name) and flag.value == "True":
                 self.model.facts.add("functions-eagerly")
+            else:
+                self.model.facts.add("functions-eagerly-off")  # toggled back: order unknown
         elif name == "tensorflow.function":
             wrapped = ops.arg(call, 0, "func")
             if isinstance(wrapped, cst.Name):
@@ -197,6 +222,16 @@ class Expressions(WalkerCore):
                     return None
                 out += found
             return out
+        if isinstance(fetch, cst.Dict) and fetch.elements:
+            values: list[Binding] = []
+            for element in fetch.elements:
+                if not isinstance(element, cst.DictElement):
+                    return None
+                found = self.fetched(element.value)
+                if found is None:
+                    return None
+                values += found
+            return values
         return None
 
     def passed_values(self, call: cst.Call,

@@ -39,6 +39,9 @@ class Inference(WalkerCore):
         if isinstance(expr, cst.Attribute):
             b.kind, b.joined = Kind.UNKNOWN, True  # reading a field is no op the tape records
             return
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
+            b.kind, b.joined = Kind.UNKNOWN, True  # a container of values, not a new tensor
+            return
         if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
             b.kind = self.kind_of_edges(b.deps)
             b.int_dtype = (bool(b.deps) and all(e.binding.int_dtype or e.binding.numeric == "int"
@@ -83,7 +86,7 @@ class Inference(WalkerCore):
         if isinstance(expr, cst.Subscript):
             return self.edges_kinds(expr.value)
         if isinstance(expr, cst.Call):
-            name = self.imports.resolve(expr.func)
+            name = self.resolve(expr.func)
             if name is not None and name.startswith("numpy.") and name.split(".")[-1][:1].islower():
                 return Kind.NUMPY
             if isinstance(expr.func, cst.Attribute) and name is None and expr.func.attr.value in (
@@ -93,7 +96,15 @@ class Inference(WalkerCore):
 
     def infer_call(self, b: Binding, call: cst.Call) -> None:
         """Kinds of call results: constructors, numpy, Keras models, local classes."""
-        name = self.imports.resolve(call.func)
+        name = self.resolve(call.func)
+        if name is None and isinstance(call.func, cst.Name):
+            local = self.lookup(call.func.value, quiet=True)
+            if local is not None and "model-class" in local.facts:
+                b.kind, b.joined = Kind.MODEL, True
+                return
+            if local is not None and local.kind in (Kind.PARAM, Kind.CALL, Kind.PHI,
+                                                    Kind.UNKNOWN):
+                b.facts["unknown-callee"] = True  # it may read anything, the source included
         if name is None:
             if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
                     "astype", "reshape", "copy", "squeeze", "ravel", "flatten", "T") \
@@ -105,27 +116,27 @@ class Inference(WalkerCore):
                 b.joined = not call.args
             return
         dtype_expr = ops.arg(call, 1, "dtype") if name in (
-            "tensorflow.constant", "tensorflow.Variable", "tensorflow.cast",
+            "tensorflow.constant", "tensorflow.cast",
             "tensorflow.convert_to_tensor") else _keyword(call, "dtype")
-        dtype = ops.dtype_name(dtype_expr, self.imports.resolve(dtype_expr) if dtype_expr else None)
+        dtype = ops.dtype_name(dtype_expr, self.resolve(dtype_expr) if dtype_expr else None)
         if name == "tensorflow.Variable":
             trainable = _keyword(call, "trainable")
             frozen = isinstance(trainable, cst.Name) and trainable.value == "False"
             b.kind = Kind.FROZEN if frozen else Kind.VARIABLE
-            b.int_dtype = self.int_valued(call, dtype, name)
+            b.int_dtype = self.int_valued(call, dtype, name, dtype_expr is not None)
             return
         if name in ops.CREATORS:
             if name == "tensorflow.convert_to_tensor" and not _all_plain(b):
                 b.kind = Kind.CALL
                 return
             b.kind = Kind.CONST
-            b.int_dtype = self.int_valued(call, dtype, name)
+            b.int_dtype = self.int_valued(call, dtype, name, dtype_expr is not None)
             return
         if name.startswith("numpy."):
             b.kind = Kind.NUMPY
             return
         if name.startswith(ops.MODEL_FACTORIES):
-            b.kind = Kind.MODEL
+            b.kind, b.joined = Kind.MODEL, True  # building a model is no tensor op
             return
         if name.startswith("tensorflow."):
             b.facts["tf"] = True
@@ -148,9 +159,10 @@ class Inference(WalkerCore):
             return bool(expr.elements) and all(self.int_expr(e.value) for e in expr.elements)
         if not isinstance(expr, cst.Call):
             return False
-        name = self.imports.resolve(expr.func)
+        name = self.resolve(expr.func)
         if name in ("tensorflow.range", "tensorflow.constant"):
-            return self.int_valued(expr, None, name) and _keyword(expr, "dtype") is None
+            positional_dtype = name == "tensorflow.constant" and ops.arg(expr, 1, "dtype") is not None
+            return self.int_valued(expr, None, name, positional_dtype)
         if name in ops.INT_PRESERVING:
             tensors = [a.value for a in expr.args if a.keyword is None][:1 if name in (
                 "tensorflow.reshape", "tensorflow.expand_dims", "tensorflow.squeeze",
@@ -163,7 +175,7 @@ class Inference(WalkerCore):
         """np.arange(ints) or np.array([ints]) with no dtype: an integer array."""
         if not isinstance(expr, cst.Call) or _keyword(expr, "dtype") is not None:
             return False
-        name = self.imports.resolve(expr.func)
+        name = self.resolve(expr.func)
         values = [a.value for a in expr.args if a.keyword is None]
         if name == "numpy.arange":
             return bool(values) and all(self.numeric_of(v) == "int" for v in values)
@@ -171,12 +183,13 @@ class Inference(WalkerCore):
             return len(values) == 1 and ops.int_literal_tree(values[0])
         return False
 
-    def int_valued(self, call: cst.Call, dtype: str | None, name: str) -> bool:
+    def int_valued(self, call: cst.Call, dtype: str | None, name: str,
+                   dtype_given: bool = False) -> bool:
         """Does this constructor certainly make an integer tensor?"""
         if dtype is not None:
             return dtype in ops.INT_DTYPES
-        if _keyword(call, "dtype") is not None:
-            return False
+        if dtype_given or _keyword(call, "dtype") is not None:
+            return False  # a dtype the model cannot read: it may well be a float
         if name in ("tensorflow.constant", "tensorflow.Variable", "tensorflow.convert_to_tensor"):
             value = ops.arg(call, 0, "initial_value" if name.endswith("Variable") else "value")
             return value is not None and (ops.int_literal_tree(value) or self.int_numpy(value))
@@ -202,6 +215,10 @@ class Inference(WalkerCore):
             return self.numeric_of(expr.expression)
         if isinstance(expr, cst.BinaryOperation):
             left, right = self.numeric_of(expr.left), self.numeric_of(expr.right)
+            # `n * 0.5` and `n / 2` are floats whatever number (or tensor) n is.
+            if isinstance(expr.operator, cst.Divide) and "int" in (left, right) or \
+                    isinstance(expr.operator, cst.Multiply) and "float" in (left, right):
+                return "float"
             if left is None or right is None:
                 return None
             if isinstance(expr.operator, cst.Divide):
@@ -218,9 +235,11 @@ class Inference(WalkerCore):
             if expr.func.value == "float":
                 return "float"
         if isinstance(expr, cst.Call):
-            name = self.imports.resolve(expr.func)
+            name = self.resolve(expr.func)
             if name in ("math.ceil", "math.floor"):
                 return "int"
+            if name in ("numpy.float16", "numpy.float32", "numpy.float64", "numpy.double"):
+                return "float"
         return None
 
 

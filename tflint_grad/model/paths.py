@@ -8,7 +8,10 @@ from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, GradientCall, Kin
 
 NONE_CODES = frozenset({"TFG001", "TFG003", "TFG005", "TFG008", "TFG009", "TFG010", "TFG011"})
 _PRIORITY = ("TFG005", "TFG001", "TFG008", "TFG009", "TFG003")
-_LIMIT = 4000  # nodes visited per query: real scopes are far smaller
+_LIMIT = 4000
+# Ops with no gradient that the tape still records: their outputs are tracked tensors.
+_RECORDED_CUTS = frozenset({"tf.round", "tf.floor", "tf.ceil", "tf.sign", "tf.math.round",
+                            "tf.math.floor", "tf.math.ceil", "tf.math.sign", "//"})  # nodes visited per query: real scopes are far smaller
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,8 @@ class _Search:
         if b.kind in PLAIN:
             # Made inside the tape from something it tracks: the tape recorded it, so it counts.
             return tape in b.recorded_by and any(
-                e.cut is None and self._tracked(e.binding, b.seq, depth + 1) for e in b.deps)
+                (e.cut is None or e.cut.op in _RECORDED_CUTS)
+                and self._tracked(e.binding, b.seq, depth + 1) for e in b.deps)
         return True  # parameters, call results, unknowns: may be variables or tracked tensors
 
     def clean(self, b: Binding, depth: int) -> bool:
@@ -265,7 +269,9 @@ def closure(b: Binding) -> tuple[set[int], bool]:
         seen.add(id(n))
         if len(seen) > _LIMIT:
             return seen, True
-        unsure = unsure or n.opaque or n.kind in (Kind.UNKNOWN,)
+        # A parameter (or anything unknown) may be the source itself under another name.
+        unsure = unsure or n.opaque or n.kind in (Kind.UNKNOWN, Kind.PARAM) or (
+            "unknown-callee" in n.facts)
         stack.extend(e.binding for e in n.deps)
     return seen, unsure
 
@@ -274,7 +280,7 @@ def _unconnected(target: Binding, source: Binding, key: Binding) -> bool:
     """The target provably does not depend on the source (TFG011)."""
     fresh = key.kind in (Kind.CONST, Kind.VARIABLE, Kind.FROZEN) or (
         source.model_of is not None and key.kind is Kind.MODEL)
-    if not fresh or key.opaque or key.joined or key.escaped:
+    if not fresh or key.opaque or key.escaped or key.joined and key.kind is not Kind.MODEL:
         return False
     if key.kind is Kind.CONST and any(e.binding.kind not in PLAIN for e in key.deps):
         return False  # a tensor op on something else might hand back that very object

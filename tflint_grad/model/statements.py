@@ -7,6 +7,7 @@ import libcst as cst
 from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
+from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import Binding, Edge, Kind, Tape
 
 
@@ -47,11 +48,26 @@ class Statements(WalkerCore):
             self.builder.pending.append((s, False))
             self.note_decorators(s)
         elif isinstance(s, cst.ClassDef):
-            self.env[s.name.value] = self.make(s.name.value, Kind.UNKNOWN, s, [])
+            cls = self.make(s.name.value, Kind.FUNCTION, s, [])  # a callable the model knows
+            if any(self.is_model_base(base.value) for base in s.bases):
+                # Instances own trainable variables; whatever module names the class reads may
+                # be shared with them, so instances depend on those.
+                cls.facts["model-class"] = _names_read(s)
+            self.env[s.name.value] = cls
             self.register_methods(s)
         elif isinstance(s, cst.Match):
             self.edges(s.subject)
             self.join_branches([c.body.body for c in s.cases if isinstance(c.body, cst.IndentedBlock)])
+
+    def is_model_base(self, base: cst.BaseExpression) -> bool:
+        """keras.Model, keras.layers.Layer, tf.Module, or a model class of this file."""
+        name = self.resolve(base)
+        if name is not None:
+            return name.startswith(ops.MODEL_FACTORIES) or name == "tensorflow.Module"
+        if isinstance(base, cst.Name):
+            local = self.lookup(base.value, quiet=True)
+            return local is not None and "model-class" in local.facts
+        return False
 
     def register_methods(self, cls: cst.ClassDef) -> None:
         """Methods are scopes of their own; class bodies bind nothing we follow."""
@@ -64,7 +80,7 @@ class Statements(WalkerCore):
     def note_decorators(self, fn: cst.FunctionDef) -> None:
         for d in fn.decorators:
             expr = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
-            if self.imports.resolve(expr) == "tensorflow.function":
+            if self.resolve(expr) == "tensorflow.function":
                 self.model.wrapped.add(fn.name.value)
 
     # --- simple statements -------------------------------------------------------------
@@ -125,9 +141,9 @@ class Statements(WalkerCore):
         edges = self.edges(value)
         if isinstance(value, cst.Call):
             func = value.func
-            if isinstance(func, cst.Attribute) and self.imports.resolve(func) is None:
+            if isinstance(func, cst.Attribute) and self.resolve(func) is None:
                 self.mutate(func.value, edges, line)
-            elif isinstance(func, cst.Name) and self.imports.resolve(func) is None:
+            elif isinstance(func, cst.Name) and self.resolve(func) is None:
                 for e in edges:  # handed to code the model cannot follow
                     e.binding.escaped = True
 
@@ -139,9 +155,9 @@ class Statements(WalkerCore):
         seq = self.next_seq()
         for item in items:
             b = self.lookup(item.value, quiet=True) if isinstance(item, cst.Name) else None
-            if b is None:
-                tape.watch_unknown = True
-            else:
+            if b is None or b.joined:
+                tape.watch_unknown = True  # a container or loop variable: its items are unknown
+            if b is not None:
                 tape.watches.append((b, seq))
 
     def mutate(self, target: cst.BaseExpression, edges: list[Edge],
@@ -156,39 +172,60 @@ class Statements(WalkerCore):
             return
         new = self.make(target.value, old.kind, node, [Edge(old)] + edges)
         new.model_of, new.int_dtype, new.tape = old.model_of, old.int_dtype, old.tape
-        new.opaque = old.opaque
+        new.joined = True  # the object changed in place: no new tensor, no step of its own
+        # What an object (self, a list, an optimizer) holds after a change is not known well
+        # enough to prove a path broken; a variable stays the same tracked variable.
+        new.opaque = old.kind not in (Kind.VARIABLE, Kind.FROZEN)
         self.env[target.value] = new
 
     def assign(self, targets: list[cst.BaseExpression], value: cst.BaseExpression,
                line: cst.SimpleStatementLine) -> None:
         """`a = b = value`, tuple unpacking, tapes made by assignment."""
-        if isinstance(value, cst.Call) and self.imports.resolve(value.func) == \
+        if isinstance(value, cst.Call) and self.resolve(value.func) == \
                 "tensorflow.GradientTape" and len(targets) == 1 and isinstance(targets[0], cst.Name):
             self.env[targets[0].value] = self.tape_binding(targets[0].value, value, line)
             return
-        session = isinstance(value, cst.Call) and self.imports.resolve(value.func) in _SESSIONS
+        session = isinstance(value, cst.Call) and self.resolve(value.func) in _SESSIONS
+        aliased = self.resolve(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+        if aliased is not None and aliased.startswith("tensorflow.") and all(
+                isinstance(t, cst.Name) for t in targets):
+            for target in targets:  # `grads_fn = tf.compat.v1.gradients`: another spelling
+                assert isinstance(target, cst.Name)
+                self.imports.aliases[target.value] = aliased
+                self.env.pop(target.value, None)
+            return
         unpacked = [t for t in targets if isinstance(t, cst.Tuple)]
         if isinstance(value, cst.Tuple) and len(unpacked) == len(targets) and all(
                 len(t.elements) == len(value.elements) for t in unpacked):
-            pairs = [[(t.elements[i].value, value.elements[i].value) for t in unpacked]
-                     for i in range(len(value.elements))]
-            for group in pairs:
-                edges = self.edges(group[0][1])
-                for target, expr in group:
-                    self.bind(target, expr, edges, line)
+            # Every right-hand side is read before any name is bound: `a, b = b, a`.
+            read = [(e.value, self.edges(e.value), self.alias_of(e.value))
+                    for e in value.elements]
+            for t in unpacked:
+                for element, (expr, edges, alias) in zip(t.elements, read):
+                    self.bind(element.value, expr, edges, line, alias)
             return
         edges = self.edges(value)
+        first: Binding | None = None
         for target in targets:
+            if first is not None and isinstance(target, cst.Name):
+                self.env[target.value] = first  # `x = x0 = value`: one value, two names
+                continue
             self.bind(target, value, edges, line)
-            if session and isinstance(target, cst.Name):
-                self.env[target.value].facts["session"] = ("assigned", value)
+            if isinstance(target, cst.Name):
+                first = self.env.get(target.value)
+                if session and first is not None:
+                    first.facts["session"] = ("assigned", value)
+
+    def alias_of(self, value: cst.BaseExpression) -> Binding | None:
+        """The binding a plain name on a right-hand side holds now."""
+        return self.lookup(value.value, quiet=True) if isinstance(value, cst.Name) else None
 
     def bind(self, target: cst.BaseExpression, value: cst.BaseExpression,
-             edges: list[Edge], line: cst.CSTNode) -> None:
-        """Bind one assignment target."""
+             edges: list[Edge], line: cst.CSTNode, alias: Binding | None = None) -> None:
+        """Bind one assignment target (`alias`: what a right-hand name held, read earlier)."""
         if isinstance(target, cst.Name):
             if isinstance(value, cst.Name):
-                same = self.lookup(value.value, quiet=True)
+                same = alias if alias is not None else self.lookup(value.value, quiet=True)
                 if same is not None:
                     self.env[target.value] = same
                     return
@@ -213,7 +250,7 @@ class Statements(WalkerCore):
                     self.bind(inner, value, edges, line)
                     continue
                 b = self.make(inner.value, Kind.CALL, line, edges)
-                if isinstance(value, cst.Call) and self.imports.resolve(value.func) in \
+                if isinstance(value, cst.Call) and self.resolve(value.func) in \
                         ops.INT_PRESERVING:
                     self.infer(b, value)  # tf.meshgrid / tf.unstack results keep the dtype
                 if grad is not None and grad.grad is not None and not grad.grad.single_source \
@@ -227,7 +264,7 @@ class Statements(WalkerCore):
 
     def wrapped_function(self, value: cst.BaseExpression) -> Binding | None:
         """The local function in `tf.function(f)`, if that is what the value is."""
-        if isinstance(value, cst.Call) and self.imports.resolve(value.func) == "tensorflow.function":
+        if isinstance(value, cst.Call) and self.resolve(value.func) == "tensorflow.function":
             inner = ops.arg(value, 0, "func")
             if isinstance(inner, cst.Name):
                 found = self.lookup(inner.value, quiet=True)
@@ -256,6 +293,18 @@ def _literal(node: cst.BaseExpression | None, default: bool) -> bool | None:
 def _binop(op: cst.BaseAugOp) -> cst.BaseBinaryOp:
     name = type(op).__name__.replace("Assign", "")
     return getattr(cst, name)() if hasattr(cst, name) else cst.Add()
+
+
+def _names_read(node: cst.CSTNode) -> frozenset[str]:
+    """Every plain name a class body mentions."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.add(n.value)
+        stack.extend(kids(n))
+    return frozenset(out)
 
 
 def _names_in(node: cst.CSTNode) -> list[str]:
