@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG011 here.
+# Once a false positive (TFG011); now correctly left alone.
 # What TensorFlow 2.21 really returns: line 16: 6.
 # (runs without error; every gradient is real, non-None and non-zero)
 import tensorflow as tf

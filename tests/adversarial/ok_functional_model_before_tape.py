@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG001 here.
+# Once a false positive (TFG001); now correctly left alone.
 # What TensorFlow 2.21 really returns: a real kernel (3x2) and bias (2) gradient for `layer`
 # (runs without error; every gradient is real, non-None and non-zero)
 import keras

@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG002 here.
+# Once a false positive (TFG002); now correctly left alone.
 # What TensorFlow 2.21 really returns: tf.gradients runs in the traced graph; grad(3.0) returns 6.0
 # (runs without error; every gradient is real, non-None and non-zero)
 import functools

@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG007 here.
+# Once a false positive (TFG007); now correctly left alone.
 # What TensorFlow 2.21 really returns: tf.gradients runs in the traced graph; sess.run gives value == 6.0
 # (runs without error; every gradient is real, non-None and non-zero)
 import tensorflow as tf
