@@ -20,12 +20,6 @@ CASES = Path(__file__).resolve().parent / "cases3"
 # Cases whose labels are true in TensorFlow but which the engine gets wrong, by file name.
 # The reason names the engine gap; strict xfail, so a fix makes the test flip.
 KNOWN_MISSES: dict[str, str] = {
-    "TFG002_keras_model_method.py": (
-        "FN line 16: eager_scopes() (checks/eager.py) skips in_class scopes, and `net.input_grad(xs)`"
-        " is a method call, not a ('call', FunctionDef) event"),
-    "TFG002_module_method_eager.py": (
-        "FN line 13: same as above: the tf.gradients event sits in the method scope `explain`, "
-        "which eager_scopes() never includes (methods are not judged eager)"),
     "TFG002_v1_alias_closure.py": (
         "FN line 11: `v1_grads = tf.compat.v1.gradients` is an assignment, not an import, so "
         "ImportTable.resolve() gives None and no 'gradients' event is made; also "

@@ -297,3 +297,17 @@ def test_reading_a_field_after_the_block_is_not_a_step() -> None:
         g2 = tape.gradient(loss, w)
         g3 = tape.gradient(tape_free_loss(), w)
     """) == []
+
+
+def test_a_method_called_on_an_instance_made_here_runs_eagerly() -> None:
+    source = """
+        import tensorflow as tf
+        class Saliency(tf.Module):
+            {decorator}
+            def explain(self, x):
+                return tf.gradients(tf.reduce_sum(x * x), x)
+        probe = Saliency()
+        print(probe.explain(tf.ones([2])))
+    """
+    assert codes(source.format(decorator="")) == [(6, "TFG002")]
+    assert codes(source.format(decorator="@tf.function")) == []

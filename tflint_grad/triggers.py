@@ -37,6 +37,10 @@ def calls_tf_gradients(source: bytes) -> bool:
             j += 1
         if source[j:j + 1] == b"(" and not _word_before(source, i):
             return True
+        if not _word_before(source, i):  # `from tensorflow import gradients as g`: g(...) later
+            start = source.rfind(b"\n", 0, i) + 1
+            if b"import" in source[start:i]:
+                return True
         i = source.find(b"gradients", i + 1)
     return False
 

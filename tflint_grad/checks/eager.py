@@ -22,12 +22,13 @@ def eager_scopes(model: Model) -> list[Scope]:
     while todo:
         scope = todo.pop()
         for event in scope.events:
-            if event[0] != "call" or event[3]:
+            if event[0] not in ("call", "method") or event[3]:
                 continue
             fn = event[1]
             assert isinstance(fn, cst.FunctionDef)
             callee = model.functions.get(fn)
-            if callee is None or id(callee) in seen or callee.in_class:
+            # A method runs eagerly only when called directly on an instance made here.
+            if callee is None or id(callee) in seen or callee.in_class and event[0] != "method":
                 continue
             if fn.name.value in model.wrapped and not eager_ok:
                 continue

@@ -121,6 +121,10 @@ class Expressions(WalkerCore):
         if isinstance(func, cst.Attribute) and name is None:
             base = self.edges(func.value)
             method = func.attr.value
+            defined = self.method_called(func.value, method)
+            if defined is not None:
+                self.scope.events.append(("method", defined, call,
+                                          self.graph_depth + self.session_depth > 0))
             if method == "run" and isinstance(func.value, cst.Call) and \
                     self.resolve(func.value.func) in ops.SESSIONS:
                 owner = self.make("Session()", Kind.CALL, func.value, [])
@@ -182,6 +186,22 @@ class Expressions(WalkerCore):
                     in ops.INT_DTYPES:
                 return _cut_all(args_edges, Cut("nondiff", "tf.cast to an integer dtype", call))
         return args_edges
+
+    def method_called(self, owner: cst.BaseExpression, method: str) -> cst.FunctionDef | None:
+        """The method of a class of this file that `owner.method(...)` runs, if the model knows."""
+        cls: object = None
+        if isinstance(owner, cst.Name):
+            found = self.lookup(owner.value, quiet=True)
+            cls = found.facts.get("instance-of") if found is not None else None
+        elif isinstance(owner, cst.Call) and isinstance(owner.func, cst.Name):
+            found = self.lookup(owner.func.value, quiet=True)
+            cls = found.facts.get("class") if found is not None else None
+        if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
+            return None
+        for stmt in cls.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
+                return stmt
+        return None
 
     def note_call(self, name: str, call: cst.Call) -> None:
         """Facts the eager-execution and shape checks need."""

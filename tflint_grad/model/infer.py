@@ -99,6 +99,8 @@ class Inference(WalkerCore):
         name = self.resolve(call.func)
         if name is None and isinstance(call.func, cst.Name):
             local = self.lookup(call.func.value, quiet=True)
+            if local is not None and "class" in local.facts:
+                b.facts["instance-of"] = local.facts["class"]
             if local is not None and "model-class" in local.facts:
                 b.kind, b.joined = Kind.MODEL, True
                 return

@@ -49,6 +49,7 @@ class Statements(WalkerCore):
             self.note_decorators(s)
         elif isinstance(s, cst.ClassDef):
             cls = self.make(s.name.value, Kind.FUNCTION, s, [])  # a callable the model knows
+            cls.facts["class"] = s
             if any(self.is_model_base(base.value) for base in s.bases):
                 # Instances own trainable variables; whatever module names the class reads may
                 # be shared with them, so instances depend on those.
