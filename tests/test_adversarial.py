@@ -20,25 +20,8 @@ from tflint_grad.api import lint_source
 
 HERE = Path(__file__).resolve().parent / "adversarial"
 
-_BEFORE_TAPE = ("a binding made before the tape that is not `joined` counts as a step the tape "
-                "missed; {what} is no op at all (it holds the same objects)")
-_WATCH = ("tape.watch records only the binding of the Name it is given; {what}")
-_LOOP_EXIT = ("the loop form of TFG006 assumes the loop body runs again unless an exit sits in "
-              "the call's own block; {what}")
-_CLOSURE = ("TFG011 treats the target's dependency closure as complete unless it holds an "
-            "UNKNOWN or opaque binding; {what}")
-_IMPORTS = ("ImportTable.resolve is module-global and ignores local bindings, so {what} is "
-            "taken for the imported module")
-_TFFUNC = "eager_scopes assumes a function is traced only if a decorator resolves to tf.function; "
-
+# Every false positive found so far has been fixed; new ones go here with their reason.
 FALSE_POSITIVES: dict[str, str] = {
-    "fp_star_call_before_tape.py": _BEFORE_TAPE.format(what="a tuple display `args = (x, y)`"),
-    "fp_tape_reentered_in_loop.py": (
-        "a tape made once outside a loop but re-entered with `with tape:` inside it records "
-        "afresh each iteration; TFG006 compares the call's loops with the tape's creation only"),
-    "fp_tape_recreated_at_loop_end.py": (
-        "the loop head join of a tape name keeps the first Tape object although each iteration "
-        "rebinds the name to a new tape (TFG001, TFG006, TFG004)"),
 }
 
 

@@ -13,6 +13,9 @@ from tflint_grad.model.scope import Binding, Edge, Kind, Tape
 from tflint_grad.model.statements import _names_in
 
 _SESSIONS = ops.SESSIONS
+# Calls that use a tape without making the name hold another one.
+_TAPE_METHODS = frozenset({"watch", "gradient", "jacobian", "batch_jacobian", "reset",
+                           "stop_recording"})
 
 
 class Compound(WalkerCore):
@@ -96,6 +99,8 @@ class Compound(WalkerCore):
                               old.node, [Edge(old)])
                 j.joined = j.opaque = True
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
+                if old.kind is Kind.TAPE:  # a tape made again in the body: which one is unknown
+                    j.tape, j.kind = None, Kind.PHI
                 self.env[name] = heads[name] = j
         loop = self.new_id()
         if _exits(s.body.body):
@@ -161,6 +166,7 @@ class Compound(WalkerCore):
                 continue
             tape = self.tape_named(expr)
             if tape is not None and tape.tape is not None:
+                tape.tape.loops = tuple(self.loops)  # it records afresh where it is entered
                 if tape.tape.block_line_node is None:
                     started.append(tape.tape)  # `t = tf.GradientTape(); with t:` - first entry
                     continue
@@ -240,7 +246,7 @@ def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:
         elif isinstance(n, cst.AsName):
             out.update(_base_names(n.name))
         elif isinstance(n, cst.Expr) and isinstance(n.value, cst.Call) and isinstance(
-                n.value.func, cst.Attribute):
+                n.value.func, cst.Attribute) and n.value.func.attr.value not in _TAPE_METHODS:
             out.update(_base_names(n.value.func.value))  # `obj.method(...)` may change obj
         elif isinstance(n, cst.NamedExpr):
             out.update(_base_names(n.target))

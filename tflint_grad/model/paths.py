@@ -97,7 +97,7 @@ class Paths:
         if not reach(target):
             return Verdict("TFG011", source) if _unconnected(target, source, key) else None
         search = _Search(tape, key, source, reach)
-        if search.clean(target, 0):
+        if search.clean(target, 0, target.seq):
             return None
         failures = search.failures(target)
         if not failures or any(f is None for f in failures):
@@ -150,7 +150,7 @@ class _Search:
 
     def __init__(self, tape: Tape, key: Binding, source: Binding, reach: _Reach) -> None:
         self.tape, self.key, self.source, self.reach = tape, key, source, reach
-        self.memo: dict[int, bool] = {}
+        self.memo: dict[tuple[int, int], bool] = {}
 
     def tracked(self, at: int) -> bool:
         """Was the source being tracked by the tape when a step at `at` ran? (True if unsure.)"""
@@ -174,30 +174,33 @@ class _Search:
                 and self._tracked(e.binding, b.seq, depth + 1) for e in b.deps)
         return True  # parameters, call results, unknowns: may be variables or tracked tensors
 
-    def clean(self, b: Binding, depth: int) -> bool:
-        """Is there a path from b to the source through recorded, differentiable steps?"""
-        if id(b) in self.memo:
-            return self.memo[id(b)]
-        self.memo[id(b)] = False
+    def clean(self, b: Binding, depth: int, at: int) -> bool:
+        """Is there a path from b to the source through recorded, differentiable steps?
+
+        `at` is when the step consuming b ran: a join (a container, a branch) has no step of
+        its own, so what it holds is read when the step that uses it runs."""
+        when = at if b.joined else b.seq
+        key = (id(b), when)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = False
         if depth > 200:
             return True
         if b.opaque:
-            self.memo[id(b)] = True
+            self.memo[key] = True
             return True
         if not b.joined and self.tape not in b.recorded_by:
             return False
         for e in b.deps:
-            if e.cut is not None and e.cut.kind != "meta" or not self.reach(e.binding):
-                continue
-            if e.cut is not None:
+            if e.cut is not None or not self.reach(e.binding):
                 continue
             if e.binding is self.key:
-                if self.tracked(b.seq):
-                    self.memo[id(b)] = True
+                if self.tracked(when):
+                    self.memo[key] = True
                     return True
                 continue
-            if self.clean(e.binding, depth + 1):
-                self.memo[id(b)] = True
+            if self.clean(e.binding, depth + 1, when):
+                self.memo[key] = True
                 return True
         return False
 
@@ -205,12 +208,13 @@ class _Search:
         """The first broken step on each path from target to source (None: cannot say)."""
         out: list[Verdict | None] = []
         seen: set[int] = set()
-        stack = [target]
+        stack = [(target, target.seq)]
         while stack and len(out) < 50 and len(seen) < _LIMIT:
-            b = stack.pop()
+            b, at = stack.pop()
             if id(b) in seen:
                 continue
             seen.add(id(b))
+            when = at if b.joined else b.seq
             if b.opaque:
                 out.append(None)
                 continue
@@ -225,9 +229,9 @@ class _Search:
                         "TFG008" if e.cut.kind == "numpy" else "TFG009", self.source,
                         cut=e.cut, zeros=e.cut.kind == "zero"))
                 elif e.binding is self.key:
-                    out.append(None if self.tracked(b.seq) else self.untracked())
+                    out.append(None if self.tracked(when) else self.untracked())
                 else:
-                    stack.append(e.binding)
+                    stack.append((e.binding, when))
         return out
 
     def unrecorded(self, b: Binding) -> Verdict | None:

@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG006 here.
+# Once a false positive (TFG006); now correctly left alone.
 # What TensorFlow 2.21 really returns: line 11: 4.; line 11: 3.2; line 11: 2.56
 # (runs without error; every gradient is real, non-None and non-zero)
 import tensorflow as tf

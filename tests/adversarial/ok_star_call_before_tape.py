@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG001 here.
+# Once a false positive (TFG001); now correctly left alone.
 # What TensorFlow 2.21 really returns: line 12: 3.
 # (runs without error; every gradient is real, non-None and non-zero)
 import tensorflow as tf
