@@ -24,38 +24,8 @@ ROOT = Path(__file__).resolve().parent
 HERE = ROOT / "adversarial2"
 RUNNER = ROOT / "adversarial" / "_run_all.py"
 
-_MODULE_ENV = ("functions are walked after the module body against its final environment, so "
-               "{what}")
-
-_CALL_SITE = ("Builder.parameter_values gives a parameter the kind of what every call passes but no "
-              "edge to it, so closure() finds nothing unsure and _unconnected proves {what} (TFG011)")
-
+# Every false positive found in this round has been fixed; new ones go here with their reason.
 FALSE_POSITIVES: dict[str, str] = {
-    "fp_tape_helper_const_target.py": _CALL_SITE.format(
-        what="a CONST-kind target parameter independent of the global source"),
-    "fp_model_param_global_loss.py": _CALL_SITE.format(
-        what="a MODEL-kind parameter unconnected to a loss that reads the same model as a global"),
-    "fp_executing_eagerly_branch.py": (
-        "eager_scopes / check_tfg002 ignore `if tf.executing_eagerly(): ... else:` guards; the "
-        "else branch never runs in TF2"),
-    "fp_convert_dtype_hint.py": (
-        "Inference.int_valued reads only `dtype` for tf.convert_to_tensor; `dtype_hint=tf.float32` "
-        "makes an int literal list float32 (TFG010)"),
-    "fp_method_wrapped_in_init.py": (
-        "eager_scopes takes a method called on a local instance to run eagerly unless the def "
-        "is decorated; `self.grads = tf.function(self.grads)` in __init__ traces it (TFG002)"),
-    "fp_index_unstacked_list_before_tape.py": (
-        "Inference.tensor_subscript takes indexing a CONST-kind name for a tensor slice; "
-        "tf.unstack / tf.split return Python lists, and indexing them is no op (TFG001)"),
-    "fp_global_rebound_after_call.py": _MODULE_ENV.format(
-        what="a global rebound to a float after the call that uses it is a number inside the "
-             "function (TFG003)"),
-    "fp_global_shape_rebound.py": _MODULE_ENV.format(
-        what="a global int dimension rebound to a float after the call is a float shape "
-             "inside the function (TFG012)"),
-    "fp_exclusive_ifs.py": (
-        "TFG006 _same_run takes any two calls in separate if statements to run together; "
-        "`if c:` and `if not c:` exclude each other"),
 }
 
 

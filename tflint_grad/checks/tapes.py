@@ -14,10 +14,9 @@ _ERROR = ("RuntimeError (A non-persistent GradientTape can only be used to compu
 
 
 def _same_run(first: GradientCall, second: GradientCall) -> bool:
-    """Can both calls run in one pass through the code (no if/else or early exit between)?"""
-    other = dict(second.branches)
-    if any(other.get(branch, index) != index for branch, index in first.branches):
-        return False
+    """Do both calls certainly run in one pass (same branches, no early exit between)?"""
+    if set(first.branches) != set(second.branches):
+        return False  # `if c: ...` and `if not c: ...` look alike to the model
     return all(block in second.blocks for block in first.exits)
 
 

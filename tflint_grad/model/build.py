@@ -12,7 +12,7 @@ from tflint_grad.model.core import Summary
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.infer import Inference
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.scope import PLAIN, Binding, Kind, Model, Scope
+from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, Kind, Model, Scope
 from tflint_grad.model.statements import Statements
 
 
@@ -32,6 +32,8 @@ class Builder:
         # What each call in this file passes to a local function, to give its parameters kinds.
         self.call_sites: dict[cst.FunctionDef, list[dict[str, Binding | None] | None]] = {}
         self.escaped: set[cst.FunctionDef] = set()  # functions used as values, not just called
+        self.rebound: dict[str, int] = {}  # module names and how often they were bound
+        self.unknowns: dict[str, Binding] = {}
 
     def build(self) -> Model:
         """Walk the module body, then every function the module defines."""
@@ -69,11 +71,21 @@ class Builder:
             given = passed.get(param)
             if given is not None:
                 b.kind, b.int_dtype, b.numeric = given.kind, given.int_dtype, given.numeric
+                b.deps = list(given.deps)  # what the calls passed: dependence, not a path
                 b.facts["from-call-sites"] = True
             walker.env[param] = b
         walker.walk_block(fn.body.body)
         self.walking.discard(fn)
         return scope
+
+    def unknown_global(self, name: str, last: Binding) -> Binding:
+        """A module name bound several times: a function may see any of its values."""
+        if name not in self.unknowns:
+            b = Binding(name, Kind.PHI, 0, last.node, [Edge(last, Cut("meta", "rebound", last.node))])
+            b.joined = b.opaque = True
+            b.tape, b.function, b.model_of = last.tape, last.function, last.model_of
+            self.unknowns[name] = b
+        return self.unknowns[name]
 
     def parameter_values(self, fn: cst.FunctionDef) -> dict[str, Binding]:
         """Parameters that every call in this file passes a plain value of one kind."""
@@ -96,7 +108,8 @@ class Builder:
                 continue
             if any(_aliased(site, param) for site in sites if site is not None):
                 return {}
-            merged = Binding(param, first.kind, 0, fn)
+            merged = Binding(param, first.kind, 0, fn, [
+                Edge(g, Cut("meta", "argument", fn)) for g in given if g is not None])
             merged.int_dtype = all(g.int_dtype for g in given if g is not None)
             numerics = {g.numeric for g in given if g is not None}
             merged.numeric = first.numeric if len(numerics) == 1 else None

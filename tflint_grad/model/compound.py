@@ -29,9 +29,18 @@ class Compound(WalkerCore):
             orelse = [s.orelse]
         elif isinstance(s.orelse, cst.Else):
             orelse = s.orelse.body.body
-        self.join_branches([s.body.body, orelse])
+        graph = (False, False)
+        test = s.test
+        negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
+        if negated:
+            assert isinstance(test, cst.UnaryOperation)
+            test = test.expression
+        if isinstance(test, cst.Call) and self.resolve(test.func) == "tensorflow.executing_eagerly":
+            graph = (True, False) if negated else (False, True)  # the other branch is traced
+        self.join_branches([s.body.body, orelse], graph)
 
-    def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
+    def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]],
+                      graph: Sequence[bool] = ()) -> None:
         """Walk alternative blocks from the same state, then join what they bound."""
         branch_id = self.new_id()
         before = dict(self.env)
@@ -41,7 +50,10 @@ class Compound(WalkerCore):
         for i, body in enumerate(bodies):
             self.env = dict(before)
             self.branches.append((branch_id, i))
+            traced = i < len(graph) and graph[i]
+            self.graph_depth += traced
             self.walk_block(body)
+            self.graph_depth -= traced
             self.branches.pop()
             if not self.terminated:
                 results.append(self.env)

@@ -61,6 +61,8 @@ class WalkerCore:
             self.scope.free_names.add(name)
             found = self.module_env.get(name)
             if found is not None:
+                if self.builder.rebound.get(name, 0) > 1:
+                    return self.builder.unknown_global(name, found)
                 return found
         if name not in _BUILTINS and name not in self.imports.aliases and not local_names:
             self.scope.unresolved = True

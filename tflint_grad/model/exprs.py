@@ -198,6 +198,8 @@ class Expressions(WalkerCore):
             cls = found.facts.get("class") if found is not None else None
         if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
             return None
+        if method in _self_assigned(cls):
+            return None  # `self.step = tf.function(self.step)`: the instance holds another thing
         for stmt in cls.body.body:
             if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
                 return stmt
@@ -384,3 +386,16 @@ class Expressions(WalkerCore):
         if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
             return Kind.NUMPY
         return Kind.CALL
+
+
+def _self_assigned(cls: cst.ClassDef) -> set[str]:
+    """Attribute names a class assigns on `self` anywhere in its methods."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [cls]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.AssignTarget) and isinstance(n.target, cst.Attribute) and \
+                isinstance(n.target.value, cst.Name) and n.target.value.value == "self":
+            out.add(n.target.attr.value)
+        stack.extend(kids(n))
+    return out

@@ -72,6 +72,8 @@ class Inference(WalkerCore):
             return True
         if isinstance(expr.value, cst.Name):
             found = self.lookup(expr.value.value, quiet=True)
+            if found is not None and "sequence" in found.facts:
+                return False
             return found is not None and (found.kind in (Kind.CONST, Kind.VARIABLE, Kind.FROZEN)
                                           or "tf" in found.facts or (
                 found.kind is Kind.GRADIENT and found.grad is not None
@@ -142,6 +144,8 @@ class Inference(WalkerCore):
             return
         if name.startswith("tensorflow."):
             b.facts["tf"] = True
+            if name in ops.SEQUENCE_OPS:
+                b.facts["sequence"] = True  # a Python list of tensors: indexing it is no op
             b.kind = self.kind_of_edges(b.deps)
             if b.kind is Kind.CALL and _all_plain(b) and _tensor_function(name):
                 b.kind = Kind.CONST
@@ -190,7 +194,8 @@ class Inference(WalkerCore):
         """Does this constructor certainly make an integer tensor?"""
         if dtype is not None:
             return dtype in ops.INT_DTYPES
-        if dtype_given or _keyword(call, "dtype") is not None:
+        if dtype_given or _keyword(call, "dtype") is not None or \
+                _keyword(call, "dtype_hint") is not None:
             return False  # a dtype the model cannot read: it may well be a float
         if name in ("tensorflow.constant", "tensorflow.Variable", "tensorflow.convert_to_tensor"):
             value = ops.arg(call, 0, "initial_value" if name.endswith("Variable") else "value")

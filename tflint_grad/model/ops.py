@@ -7,6 +7,9 @@ GRAPH_MODE = frozenset({"tensorflow.disable_eager_execution", "tensorflow.disabl
                         "tensorflow.placeholder", "tensorflow.Graph", "tensorflow.get_default_graph",
                         "tensorflow.reset_default_graph", "tensorflow.placeholder_with_default"})
 SESSIONS = frozenset({"tensorflow.Session", "tensorflow.InteractiveSession"})
+SEQUENCE_OPS = frozenset(f"tensorflow.{n}" for n in (
+    "unstack", "split", "meshgrid", "unique", "unique_with_counts", "linalg.eigh", "linalg.svd",
+    "nest.flatten", "dynamic_partition", "math.top_k", "nn.top_k", "gradients"))
 GRADIENT_METHODS = frozenset({"gradient", "jacobian", "batch_jacobian"})
 
 _NONDIFF = {

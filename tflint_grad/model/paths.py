@@ -186,8 +186,8 @@ class _Search:
         self.memo[key] = False
         if depth > 200:
             return True
-        if b.opaque:
-            self.memo[key] = True
+        if b.opaque or "from-call-sites" in b.facts:
+            self.memo[key] = True  # a parameter: whatever each call passes, recorded or not
             return True
         if not b.joined and self.tape not in b.recorded_by:
             return False
@@ -215,7 +215,7 @@ class _Search:
                 continue
             seen.add(id(b))
             when = at if b.joined else b.seq
-            if b.opaque:
+            if b.opaque or "from-call-sites" in b.facts:
                 out.append(None)
                 continue
             if not b.joined and self.tape not in b.recorded_by:

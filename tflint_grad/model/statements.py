@@ -96,6 +96,7 @@ class Statements(WalkerCore):
                 b = self.make(s.target.value, Kind.UNKNOWN, line, edges)
                 self.infer(b, cst.BinaryOperation(s.target, _binop(s.operator), s.value))
                 self.env[s.target.value] = b
+                self.count_binding(s.target.value)
             else:
                 self.mutate(s.target, edges, line)
         elif isinstance(s, cst.Expr):
@@ -217,6 +218,11 @@ class Statements(WalkerCore):
                 if session and first is not None:
                     first.facts["session"] = ("assigned", value)
 
+    def count_binding(self, name: str) -> None:
+        """Count how often module code binds a name (functions cannot know which they see)."""
+        if self.module_env is None:
+            self.builder.rebound[name] = self.builder.rebound.get(name, 0) + 1
+
     def alias_of(self, value: cst.BaseExpression) -> Binding | None:
         """The binding a plain name on a right-hand side holds now."""
         return self.lookup(value.value, quiet=True) if isinstance(value, cst.Name) else None
@@ -243,6 +249,7 @@ class Statements(WalkerCore):
             b = self.make(target.value, Kind.UNKNOWN, line, edges)
             self.infer(b, value)
             self.env[target.value] = b
+            self.count_binding(target.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             grad = self.inline_results.get(value) if isinstance(value, cst.Call) else None
             for i, element in enumerate(target.elements):

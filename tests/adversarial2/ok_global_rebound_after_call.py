@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG003 on line 10 (w taken for a Python number).
+# Once a false positive (it reported TFG003 on line 10 (w taken for a Python number)); now correctly left alone.
 # What TensorFlow 2.21 really returns: 6.0 -- grad_fn runs while the global w is still the Variable; the
 # name is rebound to a float only afterwards. (runs without error; every gradient is real and non-zero)
 import tensorflow as tf

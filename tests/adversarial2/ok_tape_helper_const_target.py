@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG011 on line 11 ('f' taken not to depend on x).
+# Once a false positive (it reported TFG011 on line 11 ('f' taken not to depend on x)); now correctly left alone.
 # What TensorFlow 2.21 really returns: cos(x) and 2 sin(x) cos(x) -- every call passes a tensor computed
 # from the watched x. (runs without error; every gradient is real and non-zero) With x = tf.linspace(...)[:, None]
 # (a call result, not a constant) the engine stays silent.

@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG001 on line 13 ('b = parts[1]' taken as a step before the tape).
+# Once a false positive (it reported TFG001 on line 13 ('b = parts[1]' taken as a step before the tape)); now correctly left alone.
 # What TensorFlow 2.21 really returns: [3, 3], [1, 1] -- tf.unstack gives a Python list, indexing it is no op,
 # so a and b are the watched tensors themselves. (runs without error; every gradient is real and non-zero)
 import tensorflow as tf

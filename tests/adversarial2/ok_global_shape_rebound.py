@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG012 on line 10 ('size' taken as a float dimension).
+# Once a false positive (it reported TFG012 on line 10 ('size' taken as a float dimension)); now correctly left alone.
 # What TensorFlow 2.21 really returns: an (8, 2) batch -- make_batch runs while size is 8; size = 0.1 comes
 # later. The gradient is a real (2, 1) tensor. (runs without error; every gradient is real and non-zero)
 import tensorflow as tf

@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG002 on line 13 (tf.gradients in 'grads', taken to run eagerly).
+# Once a false positive (it reported TFG002 on line 13 (tf.gradients in 'grads', taken to run eagerly)); now correctly left alone.
 # What TensorFlow 2.21 really returns: __init__ rebinds self.grads to tf.function(self.grads), so the call
 # is traced and tf.gradients returns 3x^2 = 27. (runs without error; every gradient is real and non-zero)
 import tensorflow as tf

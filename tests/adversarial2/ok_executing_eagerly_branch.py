@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG002 on line 14 (tf.gradients at module level).
+# Once a false positive (it reported TFG002 on line 14 (tf.gradients at module level)); now correctly left alone.
 # What TensorFlow 2.21 really returns: 12.0 from the tape branch; the tf.gradients branch runs only when
 # tf.executing_eagerly() is False. (runs without error; every gradient is real and non-zero)
 import tensorflow as tf

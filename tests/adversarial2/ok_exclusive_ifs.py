@@ -1,4 +1,4 @@
-# False positive: tflint-grad reports TFG006 on line 13 (second gradient call on a non-persistent tape).
+# Once a false positive (it reported TFG006 on line 13 (second gradient call on a non-persistent tape)); now correctly left alone.
 # What TensorFlow 2.21 really returns: 3w^2 = 12, clipped to 1.0 -- 'if clip' and 'if not clip' never both
 # run, so the tape gives one gradient. (runs without error; every gradient is real and non-zero)
 import tensorflow as tf
