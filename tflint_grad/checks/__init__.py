@@ -14,7 +14,7 @@ _CHECKS = {
     "TFG011": gradient_paths.check_tfg011, "TFG012": shapes.check_tfg012,
 }
 RULES: tuple[Rule, ...] = tuple(
-    Rule(e.code, e.name, e.summary, e.triggers, _CHECKS[e.code], e.prefilter) for e in CATALOG)
+    Rule(entry, _CHECKS[entry.code]) for entry in CATALOG)
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from tflint_grad.catalog import Entry
+
 if TYPE_CHECKING:
     from tflint_grad.model.scope import Model
     from tflint_grad.types import Fix
@@ -29,17 +31,22 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One catalog entry and the function that finds it."""
+    """One catalog entry (code, name, trigger scans) and the function that finds it."""
 
-    code: str
-    name: str
-    summary: str
-    triggers: tuple[bytes, ...]
+    entry: Entry
     check: Callable[["Model"], Iterable[Finding]]
-    # A finer byte scan, run only when a trigger token occurs: False means "cannot fire here".
-    prefilter: Callable[[bytes], bool] | None = None
 
-    def triggered_by(self, source: bytes) -> bool:
-        """Can this rule fire on a file with these bytes?"""
-        return any(t in source for t in self.triggers) and (
-            self.prefilter is None or self.prefilter(source))
+    @property
+    def code(self) -> str:
+        """The rule's code, e.g. TFG001."""
+        return self.entry.code
+
+    @property
+    def name(self) -> str:
+        """The rule's name, e.g. source-transformed-outside-tape."""
+        return self.entry.name
+
+    @property
+    def summary(self) -> str:
+        """One line on what the rule finds."""
+        return self.entry.summary
