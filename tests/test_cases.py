@@ -7,12 +7,11 @@ check, all cases through one subprocess.
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
 
 import pytest
 
-from tflint_grad.api import lint_source
+from labeled import check_set_shape, params, reported
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -45,32 +44,15 @@ def case_files() -> list[Path]:
     return list(VERIFY.case_files())
 
 
-def _params() -> list[object]:
-    return [pytest.param(path, id=path.name, marks=[pytest.mark.xfail(
-        strict=True, reason=KNOWN_MISSES[path.name])] if path.name in KNOWN_MISSES else [])
-        for path in case_files()]
 
 
 def test_case_set_shape() -> None:
-    files = case_files()
-    assert len(files) >= 60
-    assert all(re.fullmatch(r"(TFG\d{3}|clean)_[A-Za-z0-9_]+\.py", p.name) for p in files)
-    for path in files:
-        labels = expected_findings(path)
-        if path.name.startswith("clean_"):
-            assert not labels, path.name
-        else:
-            assert (path.name[:6] in {code for _, code in labels}), path.name
-    assert set(KNOWN_MISSES) <= {p.name for p in files}
+    check_set_shape(case_files(), KNOWN_MISSES, 60, expected_findings)
 
 
-@pytest.mark.parametrize("path", _params())
+@pytest.mark.parametrize("path", params(case_files(), KNOWN_MISSES))
 def test_case_findings_match_labels(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
-    result = lint_source(source, str(path))
-    assert not result.problems, result.problems
-    actual = {(d.line, d.code) for d in result.diagnostics}
-    assert actual == expected_findings(path)
+    assert reported(path) == expected_findings(path)
 
 
 def test_labels_hold_in_tensorflow() -> None:

@@ -8,12 +8,11 @@ tests/cases/_verify.py); `test_labels_hold_in_tensorflow` re-runs that check in 
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
 
 import pytest
 
-from tflint_grad.api import lint_source
+from labeled import check_set_shape, params, reported
 
 CASES = Path(__file__).resolve().parent / "cases3"
 
@@ -21,26 +20,23 @@ CASES = Path(__file__).resolve().parent / "cases3"
 # The reason names the engine gap; strict xfail, so a fix makes the test flip.
 KNOWN_MISSES: dict[str, str] = {
     "TFG002_v1_alias_closure.py": (
-        "FN line 11: `v1_grads = tf.compat.v1.gradients` is an assignment, not an import, so "
-        "ImportTable.resolve() gives None and no 'gradients' event is made; also "
-        "`build_penalty(w)()` calls the returned closure, not a named local function"),
+        "FN line 11: tf.gradients runs inside a closure returned by build_penalty(w) and called as "
+        "`build_penalty(w)()`; calls of returned closures are not followed into their bodies"),
     "TFG003_dict_batch_random.py": (
-        "FN line 11: a dict literal is Kind.UNKNOWN, `batch[\"features\"]` is Kind.CALL, and "
-        "_Search.untracked() only reports PLAIN kinds"),
+        "FN line 11: the source `batch[\"features\"]` is a subscript of a dict display; the model "
+        "does not map dict keys to the values stored under them"),
     "TFG006_closure_called_twice.py": (
         "FN line 12: one textual tape.gradient in `grad_of`, called twice from module level; "
-        "check_tfg006 counts tape.calls only. FP line 12 TFG011: the target is a PARAM with no "
-        "deps and the source a module-level variable; paths._unconnected() has its PARAM/PHI "
-        "guard only for model_of sources"),
+        "TFG006 counts the calls written against a tape, not how often a helper runs them"),
     "TFG008_numpy_in_call.py": (
-        "FN line 20: `net = Smooth()` of a local Keras subclass is Kind.CALL; calling it does not "
-        "follow Smooth.call, so the np.tanh cut is invisible"),
+        "FN line 20: `net = Smooth()` is a model, but calling it does not look into Smooth.call, "
+        "so the np.tanh there is invisible"),
     "TFG009_stop_gradient_module_call.py": (
-        "FN line 19: `head` (instance of a local tf.Module) is Kind.CALL, so the source "
-        "`head.trainable_variables` is unnamed (None) and gets no verdict"),
+        "FN line 19: the tf.stop_gradient sits inside FrozenHead.call; calling the module does not "
+        "look into its methods"),
     "TFG011_dict_params_unused.py": (
-        "FN line 13: sources params[\"w\"], params[\"gamma\"] are subscripts of a dict literal; "
-        "both sources are None (unnamed), no verdict"),
+        "FN line 13: the sources params[\"w\"], params[\"gamma\"] are subscripts of a dict "
+        "display: sources the model cannot name get no verdict"),
 }
 
 
@@ -64,31 +60,15 @@ def case_files() -> list[Path]:
     return sorted(p for p in CASES.glob("*.py") if not p.name.startswith("_"))
 
 
-def _params() -> list[object]:
-    return [pytest.param(path, id=path.name, marks=[pytest.mark.xfail(
-        strict=True, reason=KNOWN_MISSES[path.name])] if path.name in KNOWN_MISSES else [])
-        for path in case_files()]
 
 
 def test_case_set_shape() -> None:
-    files = case_files()
-    assert len(files) >= 55
-    assert all(re.fullmatch(r"(TFG\d{3}|clean)_[A-Za-z0-9_]+\.py", p.name) for p in files)
-    for path in files:
-        labels = expected_findings(path)
-        if path.name.startswith("clean_"):
-            assert not labels, path.name
-        else:
-            assert path.name[:6] in {code for _, code in labels}, path.name
-    assert set(KNOWN_MISSES) <= {p.name for p in files}
+    check_set_shape(case_files(), KNOWN_MISSES, 55, expected_findings)
 
 
-@pytest.mark.parametrize("path", _params())
+@pytest.mark.parametrize("path", params(case_files(), KNOWN_MISSES))
 def test_case_findings_match_labels(path: Path) -> None:
-    result = lint_source(path.read_text(encoding="utf-8"), str(path))
-    assert not result.problems, result.problems
-    actual = {(d.line, d.code) for d in result.diagnostics}
-    assert actual == expected_findings(path)
+    assert reported(path) == expected_findings(path)
 
 
 def test_labels_hold_in_tensorflow() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tflint_grad.api import lint_source
+from labeled import params, reported
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>TFG\d{3}(?:\s*,\s*TFG\d{3})*)")
@@ -35,14 +35,8 @@ def expected_findings(source: str) -> set[tuple[int, str]]:
 
 
 def _cases() -> list[object]:
-    cases: list[object] = []
-    for path in sorted(FIXTURES.rglob("*.py")):
-        name = path.relative_to(FIXTURES).as_posix()
-        marks = []
-        if name in KNOWN_MISSES:
-            marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[name])]
-        cases.append(pytest.param(path, id=name, marks=marks))
-    return cases
+    return params(sorted(FIXTURES.rglob("*.py")), KNOWN_MISSES,
+                  name=lambda path: path.relative_to(FIXTURES).as_posix())
 
 
 def test_fixture_directory_is_not_empty() -> None:
@@ -56,8 +50,4 @@ def test_expect_comments_are_parsed() -> None:
 
 @pytest.mark.parametrize("path", _cases())
 def test_fixture_findings_match_expect_comments(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
-    result = lint_source(source, str(path))
-    assert not result.problems, result.problems
-    actual = {(d.line, d.code) for d in result.diagnostics}
-    assert actual == expected_findings(source)
+    assert reported(path) == expected_findings(path.read_text(encoding="utf-8"))
