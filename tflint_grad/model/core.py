@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from tflint_grad.model.scope import Binding, Edge, GradientCall, Kind, Scope, Tape
+from tflint_grad.model.scope import Binding, Edge, Kind, Scope, Tape
 
 if TYPE_CHECKING:
     from tflint_grad.model.build import Builder
@@ -39,7 +39,6 @@ class WalkerCore:
         self.summary_mode = False
         self.terminated = False
         self.inline_results: dict[cst.Call, Binding] = {}
-        self.open_calls: list[GradientCall] = []
 
     def next_seq(self) -> int:
         """A fresh point in program order."""
@@ -51,9 +50,11 @@ class WalkerCore:
         self.scope.bindings.append(b)
         return b
 
-    def lookup(self, name: str, quiet: bool = False, for_numbers: bool = False,
-               local_names: bool = False) -> Binding | None:
-        """The binding a name holds here; module names are seen from functions."""
+    def lookup(self, name: str, local_names: bool = False) -> Binding | None:
+        """The binding a name holds here; module names are seen from functions.
+
+        `local_names`: names bound inside a comprehension or lambda, which the walk does not
+        track, so an unknown one says nothing about the scope."""
         found = self.env.get(name)
         if found is not None:
             return found
@@ -81,7 +82,7 @@ class WalkerCore:
     def tape_named(self, node: cst.BaseExpression) -> Binding | None:
         """The tape binding an expression names, if it is one."""
         if isinstance(node, cst.Name):
-            b = self.lookup(node.value, quiet=True)
+            b = self.lookup(node.value)
             if b is not None and b.kind is Kind.TAPE and b.tape is not None:
                 return b
         return None

@@ -97,7 +97,7 @@ class Expressions(WalkerCore):
         while stack:
             n = stack.pop()
             if isinstance(n, cst.Name):
-                b = self.lookup(n.value, quiet=True, local_names=True)
+                b = self.lookup(n.value, local_names=True)
                 if b is not None:
                     out.append(Edge(b))
             stack.extend(kids(n))
@@ -132,7 +132,7 @@ class Expressions(WalkerCore):
                 self.scope.events.append(("run", call, owner, self.graph_depth > 0, None))
                 self.site(call)
             if method == "run" and isinstance(func.value, cst.Name):
-                session = self.lookup(func.value.value, quiet=True)
+                session = self.lookup(func.value.value)
                 if session is not None and "session" in session.facts:
                     fetch = ops.arg(call, 0, "fetches")
                     self.scope.events.append(("run", call, session, self.graph_depth > 0,
@@ -144,7 +144,7 @@ class Expressions(WalkerCore):
             self.note_use(func.value, call, "attribute")
             return base + args_edges
         if isinstance(func, cst.Name) and name is None:
-            local = self.lookup(func.value, quiet=True)
+            local = self.lookup(func.value)
             if local is None and func.value in ops.PY_CONVERSIONS:
                 return _cut_all(args_edges, Cut("numpy", f"{func.value}()", call))
             if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
@@ -153,7 +153,7 @@ class Expressions(WalkerCore):
                 reads = local.facts["model-class"]
                 assert isinstance(reads, frozenset)
                 for read in sorted(reads):
-                    found = self.lookup(read, quiet=True, local_names=True)
+                    found = self.lookup(read, local_names=True)
                     if found is not None and found is not local:
                         args_edges.append(Edge(found))
                 return [Edge(local)] + args_edges
@@ -191,10 +191,10 @@ class Expressions(WalkerCore):
         """The method of a class of this file that `owner.method(...)` runs, if the model knows."""
         cls: object = None
         if isinstance(owner, cst.Name):
-            found = self.lookup(owner.value, quiet=True)
+            found = self.lookup(owner.value)
             cls = found.facts.get("instance-of") if found is not None else None
         elif isinstance(owner, cst.Call) and isinstance(owner.func, cst.Name):
-            found = self.lookup(owner.func.value, quiet=True)
+            found = self.lookup(owner.func.value)
             cls = found.facts.get("class") if found is not None else None
         if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
             return None
@@ -234,7 +234,7 @@ class Expressions(WalkerCore):
     def fetched(self, fetch: cst.BaseExpression | None) -> list[Binding] | None:
         """The bindings a Session.run fetches, when the fetch is only names (else None)."""
         if isinstance(fetch, cst.Name):
-            b = self.lookup(fetch.value, quiet=True)
+            b = self.lookup(fetch.value)
             return [b] if b is not None else None
         if isinstance(fetch, (cst.List, cst.Tuple)) and fetch.elements:
             out: list[Binding] = []
@@ -274,7 +274,7 @@ class Expressions(WalkerCore):
 
     def passed_value(self, expr: cst.BaseExpression) -> Binding | None:
         if isinstance(expr, cst.Name):
-            return self.lookup(expr.value, quiet=True)
+            return self.lookup(expr.value)
         if isinstance(expr, (cst.Call, cst.Integer, cst.Float)):
             b = Binding(self.model.code(expr), Kind.UNKNOWN, 0, expr)
             self.infer(b, expr)
@@ -305,7 +305,7 @@ class Expressions(WalkerCore):
             elif isinstance(reach, Cut):
                 out += _cut_all(arg_edges, reach)
         for free_name in free:
-            b = self.lookup(free_name, quiet=True)
+            b = self.lookup(free_name)
             if b is not None:
                 out.append(Edge(b))
         return out
@@ -314,7 +314,7 @@ class Expressions(WalkerCore):
         """Remember a use that raises when `value` is a None gradient."""
         b: Binding | None = None
         if isinstance(value, cst.Name):
-            b = self.lookup(value.value, quiet=True)
+            b = self.lookup(value.value)
         elif isinstance(value, cst.Call):
             b = self.inline_results.get(value)
         if b is not None and b.kind is Kind.GRADIENT:
@@ -345,7 +345,6 @@ class Expressions(WalkerCore):
         tape.calls.append(gc)
         self.scope.calls.append(gc)
         self.site(call)
-        self.open_calls.append(gc)
         deps = [Edge(target)] if target is not None else []
         deps += [Edge(s) for s in sources if s is not None]
         result = self.make(self.model.code(call), Kind.GRADIENT, call, deps)
@@ -357,7 +356,7 @@ class Expressions(WalkerCore):
     def value_binding(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Binding | None:
         """The binding an expression denotes: a name's, or a fresh one made right here."""
         if isinstance(expr, cst.Name):
-            return self.lookup(expr.value, quiet=True)
+            return self.lookup(expr.value)
         if isinstance(expr, cst.Call) and expr in self.inline_results:
             return self.inline_results[expr]
         b = self.make(self.model.code(expr), Kind.CALL, expr, self.edges(expr))
@@ -370,7 +369,7 @@ class Expressions(WalkerCore):
     def source_binding(self, expr: cst.BaseExpression) -> Binding | None:
         """A gradient source: a name, or `model.trainable_variables`; None if not nameable."""
         if isinstance(expr, cst.Name):
-            return self.lookup(expr.value, quiet=True)
+            return self.lookup(expr.value)
         owner = self.variables_of(expr)
         if owner is not None:
             b = self.make(self.model.code(expr), Kind.VARIABLE, expr, [Edge(owner)])

@@ -57,13 +57,13 @@ class Inference(WalkerCore):
             expr = expr.value
         if isinstance(expr, cst.Attribute) and expr.attr.value in ops.VARIABLE_LISTS \
                 and isinstance(expr.value, cst.Name):
-            owner = self.lookup(expr.value.value, quiet=True)
+            owner = self.lookup(expr.value.value)
             if owner is not None and owner.kind is Kind.MODEL:
                 return owner
         return None
 
     def int_name(self, expr: cst.BaseExpression) -> bool:
-        found = self.lookup(expr.value, quiet=True) if isinstance(expr, cst.Name) else None
+        found = self.lookup(expr.value) if isinstance(expr, cst.Name) else None
         return found is not None and found.int_dtype
 
     def tensor_subscript(self, expr: cst.Subscript) -> bool:
@@ -71,7 +71,7 @@ class Inference(WalkerCore):
         if len(expr.slice) > 1 or any(isinstance(e.slice, cst.Slice) for e in expr.slice):
             return True
         if isinstance(expr.value, cst.Name):
-            found = self.lookup(expr.value.value, quiet=True)
+            found = self.lookup(expr.value.value)
             if found is not None and "sequence" in found.facts:
                 return False
             return found is not None and (found.kind in (Kind.CONST, Kind.VARIABLE, Kind.FROZEN)
@@ -83,7 +83,7 @@ class Inference(WalkerCore):
     def edges_kinds(self, expr: cst.BaseExpression) -> Kind:
         """The kind of a name, a numpy call or a slice of either; UNKNOWN otherwise."""
         if isinstance(expr, cst.Name):
-            found = self.lookup(expr.value, quiet=True)
+            found = self.lookup(expr.value)
             return found.kind if found is not None else Kind.UNKNOWN
         if isinstance(expr, cst.Subscript):
             return self.edges_kinds(expr.value)
@@ -100,7 +100,7 @@ class Inference(WalkerCore):
         """Kinds of call results: constructors, numpy, Keras models, local classes."""
         name = self.resolve(call.func)
         if name is None and isinstance(call.func, cst.Name):
-            local = self.lookup(call.func.value, quiet=True)
+            local = self.lookup(call.func.value)
             if local is not None and "class" in local.facts:
                 b.facts["instance-of"] = local.facts["class"]
             if local is not None and "model-class" in local.facts:
@@ -215,7 +215,7 @@ class Inference(WalkerCore):
         if isinstance(expr, cst.Float):
             return "float"
         if isinstance(expr, cst.Name):
-            found = self.lookup(expr.value, quiet=True, for_numbers=True)
+            found = self.lookup(expr.value)
             return found.numeric if found is not None else None
         if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator,
                                                                (cst.Minus, cst.Plus)):
@@ -235,7 +235,7 @@ class Inference(WalkerCore):
                 return "float" if "float" in (left, right) else "int"
             return None
         if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) \
-                and self.lookup(expr.func.value, quiet=True) is None:
+                and self.lookup(expr.func.value) is None:
             if expr.func.value in ("int", "len") or (expr.func.value == "round"
                                                       and len(expr.args) == 1):
                 return "int"

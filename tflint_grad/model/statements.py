@@ -66,7 +66,7 @@ class Statements(WalkerCore):
         if name is not None:
             return name.startswith(ops.MODEL_FACTORIES) or name == "tensorflow.Module"
         if isinstance(base, cst.Name):
-            local = self.lookup(base.value, quiet=True)
+            local = self.lookup(base.value)
             return local is not None and "model-class" in local.facts
         return False
 
@@ -156,7 +156,7 @@ class Statements(WalkerCore):
             [e.value for e in arg.elements] if isinstance(arg, (cst.List, cst.Tuple)) else [arg])
         seq = self.next_seq()
         for item in items:
-            b = self.lookup(item.value, quiet=True) if isinstance(item, cst.Name) else None
+            b = self.lookup(item.value) if isinstance(item, cst.Name) else None
             if b is None or b.joined:
                 tape.watch_unknown = True  # a container or loop variable: its items are unknown
             if b is not None:
@@ -169,7 +169,7 @@ class Statements(WalkerCore):
             target = target.value
         if not isinstance(target, cst.Name):
             return
-        old = self.lookup(target.value, quiet=True)
+        old = self.lookup(target.value)
         if old is None or old.kind in (Kind.TAPE, Kind.FUNCTION):
             return
         new = self.make(target.value, old.kind, node, [Edge(old)] + edges)
@@ -225,14 +225,14 @@ class Statements(WalkerCore):
 
     def alias_of(self, value: cst.BaseExpression) -> Binding | None:
         """The binding a plain name on a right-hand side holds now."""
-        return self.lookup(value.value, quiet=True) if isinstance(value, cst.Name) else None
+        return self.lookup(value.value) if isinstance(value, cst.Name) else None
 
     def bind(self, target: cst.BaseExpression, value: cst.BaseExpression,
              edges: list[Edge], line: cst.CSTNode, alias: Binding | None = None) -> None:
         """Bind one assignment target (`alias`: what a right-hand name held, read earlier)."""
         if isinstance(target, cst.Name):
             if isinstance(value, cst.Name):
-                same = alias if alias is not None else self.lookup(value.value, quiet=True)
+                same = alias if alias is not None else self.lookup(value.value)
                 if same is not None:
                     self.env[target.value] = same
                     return
@@ -275,7 +275,7 @@ class Statements(WalkerCore):
         if isinstance(value, cst.Call) and self.resolve(value.func) == "tensorflow.function":
             inner = ops.arg(value, 0, "func")
             if isinstance(inner, cst.Name):
-                found = self.lookup(inner.value, quiet=True)
+                found = self.lookup(inner.value)
                 if found is not None and found.kind is Kind.FUNCTION:
                     return found
         return None
