@@ -6,6 +6,7 @@ import warnings
 
 import libcst as cst
 
+from tflint_grad.catalog import BY_CODE
 from tflint_grad.checks import RULES, rules_triggered_by
 from tflint_grad.checks.base import Finding
 from tflint_grad.model.build import build_model
@@ -36,8 +37,8 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
                                                   kind="skipped"),))
     try:
         model = build_model(module, source)
-        model.memo["source"] = source
-        model.memo["ast"] = checked  # positions reuse CPython's tree
+        model.source = source
+        model.tree = checked  # positions reuse CPython's tree
         findings = [f for rule in rules for f in rule.check(model)]
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to analyse",
@@ -90,16 +91,12 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-# Codes whose statement raises: nothing after it in the same scope runs.
-RAISING = frozenset({"TFG002", "TFG004", "TFG006", "TFG007", "TFG012"})
-
-
 def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int]) -> set[int]:
     """Findings after an unconditional raise in their scope (or anywhere, for module level)."""
     first_raise: dict[int, tuple[int, Scope]] = {}
     for f in findings:
         site = model.sites.get(id(f.node))
-        if f.code in RAISING and site is not None and not site[1]:
+        if BY_CODE[f.code].raises and site is not None and not site[1]:
             line = line_of[id(f)]
             known = first_raise.get(id(site[0]))
             if known is None or line < known[0]:
@@ -117,10 +114,7 @@ def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int])
 def _diagnostics(module: cst.Module, model: Model, path: str,
                  findings: list[Finding]) -> list[Diagnostic]:
     # Only files with findings pay for positions, and only for the statements that hold them.
-    source = model.memo.get("source")
-    tree = model.memo.get("ast")
-    position_of = Positions(module, source if isinstance(source, str) else module.code,
-                            tree if isinstance(tree, ast.Module) else None)
+    position_of = Positions(module, model.source or module.code, model.tree)
 
     line_of = {id(f): position_of(f.node)[0][0] for f in findings}
     dropped = _unreachable(model, findings, line_of)

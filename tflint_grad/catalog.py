@@ -1,7 +1,14 @@
-"""The rule catalog as plain data (codes, names, trigger scans), importable without libcst so
-that warm runs, configuration checks and reports never pay for the parser."""
+"""The rule catalog as plain data, importable without libcst: one declaration per rule.
+
+Everything other parts need to know about a rule is declared here once: its code, name and
+summary, the bytes that can trigger it, what TensorFlow does when the pitfall runs, and whether its
+fix is safe, unsafe or absent. The API, `--confirm`, SARIF, `--explain`, `--list-rules`, the label
+recorder and the tests read these fields; no other module keeps a table keyed by code. The rule's
+check lives in `tflint_grad/checks/tfgNNN_<name>.py` (found by its name, see checks/__init__.py).
+"""
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,14 +17,53 @@ from tflint_grad.triggers import calls_tf_gradients, float_shape_candidate
 _TAPE = (b"GradientTape",)
 
 
+class Result(enum.Enum):
+    """What the pitfall makes TensorFlow do at the reported line."""
+
+    NONE = "returns None"
+    ZEROS = "returns zeros"
+    RAISES = "raises"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One way TensorFlow 2.21 behaves on the pitfall (checked by running it)."""
+
+    result: Result
+    exception: str = ""    # for RAISES: the exception class Python raises first
+    message: str = ""      # for RAISES: the start of TensorFlow's message, verbatim
+    when: str = ""         # the circumstance, when a rule has several outcomes
+
+    def describe(self) -> str:
+        """'raises RuntimeError: ...' / 'returns None', for documentation and reports."""
+        if self.result is not Result.RAISES:
+            return str(self.result.value) + (f" ({self.when})" if self.when else "")
+        text = f"raises {self.exception}" + (f": {self.message}" if self.message else "")
+        return text + (f" ({self.when})" if self.when else "")
+
+
+class FixSafety(enum.Enum):
+    """Whether `--fix` repairs the pitfall, and if it may change what the program computes."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"      # applied only with --unsafe-fixes
+    NONE = "none"
+
+
+_NONE = Outcome(Result.NONE)
+_JACOBIAN_ZEROS = Outcome(Result.ZEROS, when="tape.batch_jacobian")
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One catalog code: what it is called and which bytes can make it fire."""
+    """One rule, declared: what it is called, which bytes can make it fire, what TF does."""
 
     code: str
     name: str
     summary: str
     triggers: tuple[bytes, ...]
+    outcomes: tuple[Outcome, ...]   # the first is the usual one
+    fix: FixSafety
     # A finer byte scan, run only when a trigger token occurs: False means "cannot fire here".
     prefilter: Callable[[bytes], bool] | None = None
 
@@ -26,31 +72,72 @@ class Entry:
         return any(t in source for t in self.triggers) and (
             self.prefilter is None or self.prefilter(source))
 
+    @property
+    def raises(self) -> bool:
+        """Does the reported statement raise (so nothing after it in its scope runs)?"""
+        return self.outcomes[0].result is Result.RAISES
+
+    @property
+    def module(self) -> str:
+        """The name of the module that holds the rule's check: tfg001_source_transformed..."""
+        return f"{self.code.lower()}_{self.name.replace('-', '_')}"
+
 
 CATALOG: tuple[Entry, ...] = (
     Entry("TFG001", "source-transformed-outside-tape",
-          "the source reaches the target only through a step the tape did not record", _TAPE),
+          "the source reaches the target only through a step the tape did not record", _TAPE,
+          (_NONE, _JACOBIAN_ZEROS), FixSafety.SAFE),
     Entry("TFG002", "tf-gradients-in-eager",
-          "tf.gradients called where eager execution is on", (b"gradients",), calls_tf_gradients),
+          "tf.gradients called where eager execution is on", (b"gradients",),
+          (Outcome(Result.RAISES, "RuntimeError", "tf.gradients is not supported when eager "
+                   "execution is enabled. Use tf.GradientTape instead."),),
+          FixSafety.UNSAFE, calls_tf_gradients),
     Entry("TFG003", "unwatched-source",
-          "the source is a plain tensor, array or number the tape never watched", _TAPE),
+          "the source is a plain tensor, array or number the tape never watched", _TAPE,
+          (_NONE, _JACOBIAN_ZEROS,
+           Outcome(Result.RAISES, "AttributeError", "'numpy.ndarray' object has no attribute",
+                   "a numpy array or Python number as the source"),
+           Outcome(Result.RAISES, "ValueError", when="tape.watch of a numpy array")),
+          FixSafety.SAFE),
     Entry("TFG004", "gradient-of-none",
           "a gradient that is None is used as a target, in arithmetic, indexed or .numpy()-ed",
-          _TAPE),
+          _TAPE,
+          (Outcome(Result.RAISES, "ValueError",
+                   "Attempt to convert a value (None) with an unsupported type",
+                   "arithmetic with a tensor, or a TensorFlow op"),
+           Outcome(Result.RAISES, "TypeError", when="a target, indexing, or a Python number"),
+           Outcome(Result.RAISES, "AttributeError", when=".numpy(), .shape")),
+          FixSafety.NONE),
     Entry("TFG005", "outer-tape-missed-step",
-          "nested tapes: the outer target was computed after the outer block ended", _TAPE),
+          "nested tapes: the outer target was computed after the outer block ended", _TAPE,
+          (_NONE, _JACOBIAN_ZEROS), FixSafety.SAFE),
     Entry("TFG006", "non-persistent-tape-reused",
-          "a non-persistent tape is asked for a second gradient or jacobian", _TAPE),
-    Entry("TFG007", "session-in-eager", "Session.run on tensors computed eagerly", (b"Session",)),
+          "a non-persistent tape is asked for a second gradient or jacobian", _TAPE,
+          (Outcome(Result.RAISES, "RuntimeError", "A non-persistent GradientTape can only be "
+                   "used to compute one set of gradients (or jacobians)"),),
+          FixSafety.SAFE),
+    Entry("TFG007", "session-in-eager", "Session.run on tensors computed eagerly", (b"Session",),
+          (Outcome(Result.RAISES, "RuntimeError", "The Session graph is empty. Add operations "
+                   "to the graph before calling run()."),
+           Outcome(Result.RAISES, "AttributeError", "Tensor.graph is undefined when eager "
+                   "execution is enabled.", "the session's graph already holds ops")),
+          FixSafety.NONE),
     Entry("TFG008", "tape-broken-by-numpy",
-          "the path from source to target leaves TensorFlow inside the tape", _TAPE),
+          "the path from source to target leaves TensorFlow inside the tape", _TAPE,
+          (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE),
     Entry("TFG009", "non-differentiable-op",
-          "the path from source to target goes through an op with no gradient", _TAPE),
-    Entry("TFG010", "integer-source", "the source has an integer dtype", _TAPE),
+          "the path from source to target goes through an op with no gradient", _TAPE,
+          (_NONE, Outcome(Result.ZEROS, when="tf.sign, and jacobians")), FixSafety.NONE),
+    Entry("TFG010", "integer-source", "the source has an integer dtype", _TAPE,
+          (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE),
     Entry("TFG011", "unconnected-source",
-          "the target provably does not depend on the source", _TAPE),
+          "the target provably does not depend on the source", _TAPE,
+          (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE),
     Entry("TFG012", "float-shape", "a shape argument holds float dimensions",
-          (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal("), float_shape_candidate),
+          (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal("),
+          (Outcome(Result.RAISES, "TypeError", "Cannot convert", "tf.ones / tf.zeros"),
+           Outcome(Result.RAISES, "InvalidArgumentError", when="tf.fill, tf.random.*")),
+          FixSafety.SAFE, float_shape_candidate),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

@@ -8,7 +8,8 @@ from dataclasses import replace
 from typing import Any
 
 from tflint_grad.confirm import policy
-from tflint_grad.confirm.outcome import RAISE_CODES, derivative, judge, not_run
+from tflint_grad.catalog import BY_CODE
+from tflint_grad.confirm.outcome import derivative, judge, not_run
 from tflint_grad.confirm.runner import Runner, TensorFlowMissing
 from tflint_grad.confirm.slice import NotSliced, Slice, build_slice
 from tflint_grad.fixes import apply_fixes
@@ -69,7 +70,7 @@ def _request(diag: Diagnostic, source: str, filename: str) -> tuple[dict[str, An
     request: dict[str, Any] = {"code": piece.probe, "target": piece.target, "filename": filename}
     fixed = _fixed_slice(diag, source)
     if fixed is not None:
-        request["then"] = {"when": "raised" if diag.code in RAISE_CODES else "bad",
+        request["then"] = {"when": "raised" if BY_CODE[diag.code].raises else "bad",
                            "code": fixed.probe, "target": fixed.target}
     return request, piece
 

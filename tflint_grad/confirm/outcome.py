@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tflint_grad.catalog import BY_CODE
 from tflint_grad.confirm.slice import Slice
 from tflint_grad.types import Confirmation, Derivative
 
-# Codes whose gradient call hands back None (or zeros); the others raise.
-NONE_CODES = frozenset({"TFG001", "TFG003", "TFG005", "TFG008", "TFG009", "TFG010", "TFG011"})
-RAISE_CODES = frozenset({"TFG002", "TFG004", "TFG006", "TFG007", "TFG012"})
 
 
 def not_run(reason: str, tensorflow: str | None = None) -> Confirmation:
@@ -53,7 +51,7 @@ def judge(code: str, piece: Slice, reply: dict[str, Any], tensorflow: str | None
         return not_run(f"line {piece.line} was not reached", tensorflow)
     actual = derivative(piece.label, result, reply.get("fd_error"))
     nones, total = _nones(result)
-    if code in RAISE_CODES:
+    if BY_CODE[code].raises:
         returned = "None" if nones == total else "a value"
         return Confirmation("refuted", f"{piece.callee} returned {returned} without raising",
                             tensorflow, actual=actual)

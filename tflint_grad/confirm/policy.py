@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from tflint_grad.syntax import binds, dotted as dotted_name
+
 ALLOWED_ROOTS = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "math", "__future__"})
 
 # Path components that reach files, the network, other processes or TensorFlow's internals.
@@ -81,7 +83,7 @@ class _Gate(cst.CSTVisitor):
 
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
-            dotted = _dotted(alias.name)
+            dotted = (dotted_name(alias.name) or "")
             bound = (cst.ensure_type(alias.asname.name, cst.Name).value if alias.asname
                      else dotted.split(".")[0])
             self._module(dotted, None)
@@ -92,13 +94,13 @@ class _Gate(cst.CSTVisitor):
         if node.relative or node.module is None:
             self.refuse("uses a relative import, which is not allowed")
             return False
-        base = _dotted(node.module)
+        base = (dotted_name(node.module) or "")
         if isinstance(node.names, cst.ImportStar):
             self.refuse(f"uses 'from {base} import *', which is not allowed")
             return False
         self._module(base, None)
         for alias in node.names:
-            name = _dotted(alias.name)
+            name = (dotted_name(alias.name) or "")
             bound = (cst.ensure_type(alias.asname.name, cst.Name).value if alias.asname
                      else name)
             self._module(f"{base}.{name}", bound)
@@ -118,7 +120,7 @@ class _Gate(cst.CSTVisitor):
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         node.value.visit(self)
         attr = node.attr.value
-        dotted = _dotted(node)
+        dotted = (dotted_name(node) or "")
         root = dotted.split(".")[0] if dotted else ""
         if attr.startswith("__") or attr in DENIED_ATTRIBUTES:
             self.refuse(f"calls {dotted or '.' + attr}, which is not allowed")
@@ -127,7 +129,7 @@ class _Gate(cst.CSTVisitor):
         return False
 
     def _assigned(self, target: cst.BaseExpression) -> None:
-        dotted = _dotted(target)
+        dotted = (dotted_name(target) or "")
         if isinstance(target, cst.Attribute) and dotted.split(".")[0] in self.modules:
             self.refuse(f"assigns to {dotted}, which is not allowed")
 
@@ -148,15 +150,6 @@ class _Gate(cst.CSTVisitor):
             self.refuse(f"uses the string {node.value[:30]}, which is not allowed")
 
 
-def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr.value}" if inner else ""
-    return ""
-
-
 class _Declared(cst.CSTVisitor):
     """Names bound by `global`, `nonlocal` and `except ... as`."""
 
@@ -175,8 +168,6 @@ class _Declared(cst.CSTVisitor):
 
 
 def _bound_names(module: cst.Module) -> set[str]:
-    from tflint_grad.confirm.scope import binds
-
     declared = _Declared()
     module.visit(declared)
     return binds(module) | declared.names

@@ -9,10 +9,11 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from tflint_grad.model.nodes import kids
-from tflint_grad.confirm.scope import (BRANCHES, LOOPS, Unit, binds, binds_params, blocks, flatten,
-                                      reads)
+from tflint_grad.confirm.scope import BRANCHES, LOOPS, Unit, binds_params, blocks, flatten
+from tflint_grad.syntax import GRADIENT_METHODS, binds, names_in
 
-GRADIENT_METHODS = ("gradient", "gradients")
+# The calls whose result is the derivative a slice reports: tape.gradient and tf.gradients.
+DERIVATIVE_CALLS = ("gradient", "gradients")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +238,8 @@ def build_slice(source: str, line: int, column: int,
     call_line = ""
     if scope_def is not None:
         params = binds_params(scope_def)
-        outer.uses = (unresolved - params) | reads(scope_def.params) | {
-            n for d in scope_def.decorators for n in reads(d)}
+        outer.uses = (unresolved - params) | names_in(scope_def.params) | {
+            n for d in scope_def.decorators for n in names_in(d)}
         site = _call_site(src, module_units, outer)
         if site is None:
             required = [p.name.value for p in scope_def.params.params if p.default is None]
@@ -285,13 +286,13 @@ def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, uni
         callee = src.code(flagged.func)
         method = flagged.func.attr.value if isinstance(flagged.func, cst.Attribute) else callee
         args = [a.value for a in flagged.args if a.keyword is None]
-        if len(args) >= 2 and method in GRADIENT_METHODS + ("jacobian", "batch_jacobian"):
+        if len(args) >= 2 and method in GRADIENT_METHODS | {"gradients"}:
             y, x = src.code(args[0]), src.code(args[1])
             label = f"d{y}/d{x}" if len(y) + len(x) < 40 else "gradient"
             source = args[1]
             if isinstance(source, (cst.List, cst.Tuple)) and source.elements:
                 source = source.elements[0].value  # finite differences for the first source
-            if method in GRADIENT_METHODS and isinstance(source, cst.Name):
+            if method in DERIVATIVE_CALLS and isinstance(source, cst.Name):
                 nudge = _nudge(src, units, target, kept, flagged, source.value)
                 newlines = src.code(flagged).count("\n") - y.count("\n")
                 if nudge is not None:

@@ -8,11 +8,11 @@ import libcst as cst
 
 from tflint_grad.model import ops
 from tflint_grad.model.compound import Compound
-from tflint_grad.model.core import Summary
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.infer import Inference
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, Kind, Model, Scope
+from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FunctionSummary, Kind,
+                                     Model, Reach, Scope)
 from tflint_grad.model.statements import Statements
 
 
@@ -26,7 +26,7 @@ class Builder:
         self.seq = itertools.count(1)
         self.ids = itertools.count(1)
         self.pending: list[tuple[cst.FunctionDef, bool]] = []
-        self.summaries: dict[cst.FunctionDef, Summary | None] = {}
+        self.summaries: dict[cst.FunctionDef, FunctionSummary | None] = {}
         self.walking: set[cst.FunctionDef] = set()
         self.module_env: dict[str, Binding] = {}
         # What each call in this file passes to a local function, to give its parameters kinds.
@@ -72,7 +72,7 @@ class Builder:
             if given is not None:
                 b.kind, b.int_dtype, b.numeric = given.kind, given.int_dtype, given.numeric
                 b.deps = list(given.deps)  # what the calls passed: dependence, not a path
-                b.facts["from-call-sites"] = True
+                b.from_call_sites = True
             walker.env[param] = b
         walker.walk_block(fn.body.body)
         self.walking.discard(fn)
@@ -81,7 +81,7 @@ class Builder:
     def unknown_global(self, name: str, last: Binding) -> Binding:
         """A module name bound several times: a function may see any of its values."""
         if name not in self.unknowns:
-            b = Binding(name, Kind.PHI, 0, last.node, [Edge(last, Cut("meta", "rebound", last.node))])
+            b = Binding(name, Kind.PHI, 0, last.node, [Edge(last, Cut(CutKind.META, "rebound", last.node))])
             b.joined = b.opaque = True
             b.tape, b.function, b.model_of = last.tape, last.function, last.model_of
             self.unknowns[name] = b
@@ -109,14 +109,14 @@ class Builder:
             if any(_aliased(site, param) for site in sites if site is not None):
                 return {}
             merged = Binding(param, first.kind, 0, fn, [
-                Edge(g, Cut("meta", "argument", fn)) for g in given if g is not None])
+                Edge(g, Cut(CutKind.META, "argument", fn)) for g in given if g is not None])
             merged.int_dtype = all(g.int_dtype for g in given if g is not None)
             numerics = {g.numeric for g in given if g is not None}
             merged.numeric = first.numeric if len(numerics) == 1 else None
             out[param] = merged
         return out
 
-    def summary(self, fn: cst.FunctionDef) -> Summary | None:
+    def summary(self, fn: cst.FunctionDef) -> FunctionSummary | None:
         """What each parameter of a local function reaches in its return value."""
         if fn in self.summaries:
             return self.summaries[fn]
@@ -125,18 +125,18 @@ class Builder:
         scope = self.model.functions.get(fn) or self.walk_function(fn, False, summary=True)
         from tflint_grad.model.paths import reach_through  # paths imports the model types
 
-        per_param: dict[str, object] = {}
+        per_param: dict[str, Reach] = {}
         if any(self.model.imports.resolve(d.decorator.func if isinstance(d.decorator, cst.Call)
                                           else d.decorator) == "tensorflow.custom_gradient"
                for d in fn.decorators):
-            result_custom: Summary = (scope.params, per_param, set(scope.free_names))
+            result_custom = FunctionSummary(scope.params, per_param, set(scope.free_names))
             self.summaries[fn] = result_custom  # its own gradient: no cut passes through
             return result_custom
         params = {b.name: b for b in scope.bindings if b.kind is Kind.PARAM
-                  or "from-call-sites" in b.facts}
+                  or b.from_call_sites}
         for name, binding in params.items():
             per_param[name] = reach_through([e for r in scope.returns for e in r], binding)
-        result: Summary = (scope.params, per_param, set(scope.free_names))
+        result = FunctionSummary(scope.params, per_param, set(scope.free_names))
         self.summaries[fn] = result
         return result
 

@@ -9,13 +9,13 @@ import libcst as cst
 from tflint_grad.model import ops
 from tflint_grad.model.core import WalkerCore
 from tflint_grad.model.nodes import kids
-from tflint_grad.model.scope import Binding, Edge, Kind, Tape
+from tflint_grad.syntax import GRADIENT_METHODS
+from tflint_grad.model.scope import Binding, Edge, Kind, SessionMade, Tape
 from tflint_grad.model.statements import _names_in
 
 _SESSIONS = ops.SESSIONS
 # Calls that use a tape without making the name hold another one.
-_TAPE_METHODS = frozenset({"watch", "gradient", "jacobian", "batch_jacobian", "reset",
-                           "stop_recording"})
+_TAPE_METHODS = GRADIENT_METHODS | {"watch", "reset", "stop_recording"}
 
 
 class Compound(WalkerCore):
@@ -116,7 +116,7 @@ class Compound(WalkerCore):
                 self.env[name] = heads[name] = j
         loop = self.new_id()
         if _exits(s.body.body):
-            exiting = self.model.memo.setdefault("exiting-loops", set())
+            exiting = self.model.exiting_loops
             assert isinstance(exiting, set)
             exiting.add(loop)
         self.loops.append(loop)
@@ -200,8 +200,8 @@ class Compound(WalkerCore):
             edges = self.edges(expr)
             if isinstance(asname, cst.Name):
                 b = self.make(asname.value, Kind.CALL, s, edges)
-                if name in _SESSIONS:
-                    b.facts["session"] = ("with", expr)
+                if name in _SESSIONS and isinstance(expr, cst.Call):
+                    b.session = SessionMade(True, expr)
                 self.env[asname.value] = b
         for begun in started:
             begun.start = self.next_seq()
@@ -212,7 +212,6 @@ class Compound(WalkerCore):
                 self.recording.remove(stopped)
         self.graph_depth += graph
         self.session_depth += session
-        body_start = self.next_seq()
         self.walk_block(s.body.body)
         self.graph_depth -= graph
         self.session_depth -= session
@@ -223,8 +222,6 @@ class Compound(WalkerCore):
             begun.end = end
             if begun in self.recording:
                 self.recording.remove(begun)
-        if graph or session:
-            self.scope.events.append(("graph-block", s, body_start, end))
 
 
 def _exits(body: Sequence[cst.CSTNode]) -> bool:

@@ -7,15 +7,12 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from tflint_grad.model.scope import Binding, Edge, Kind, Scope, Tape
+from tflint_grad.model.scope import Binding, Edge, FunctionSummary, Kind, Scope, Tape
 
 if TYPE_CHECKING:
     from tflint_grad.model.build import Builder
 
 _BUILTINS = frozenset(dir(builtins))
-# A local function's summary: its parameters, what each reaches in the return value (a Cut,
-# "clean" or "absent"), and the module names it reads.
-Summary = tuple[list[str], dict[str, object], set[str]]
 
 
 class WalkerCore:
@@ -87,7 +84,7 @@ class WalkerCore:
                 return b
         return None
 
-    def summary_of(self, fn: Binding) -> Summary | None:
+    def summary_of(self, fn: Binding) -> FunctionSummary | None:
         """The summary of a local function, or None when it cannot be had."""
         assert fn.function is not None
         return self.builder.summary(fn.function)

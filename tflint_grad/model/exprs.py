@@ -7,7 +7,10 @@ from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
-from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, GradientCall, Kind, Use
+from tflint_grad.syntax import GRADIENT_METHODS
+from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape, GradientCall,
+                                     Kind, LocalCall, SessionMade, SessionRun, SymbolicGradients,
+                                     Through, Use, UseKind)
 
 
 _ARITH_NODES = (cst.BinaryOperation, cst.UnaryOperation)
@@ -29,30 +32,30 @@ class Expressions(WalkerCore):
             return [Edge(b)] if b is not None else []
         if isinstance(node, cst.Attribute):
             base = self.edges(node.value)
-            self.note_use(node.value, node, "attribute")
+            self.note_use(node.value, node, UseKind.ATTRIBUTE)
             if node.attr.value in ops.META_ATTRS:
-                return _cut_all(base, Cut("meta", f".{node.attr.value}", node))
+                return _cut_all(base, Cut(CutKind.META, f".{node.attr.value}", node))
             return base
         if isinstance(node, cst.Call):
             return self.call_edges(node)
         if isinstance(node, cst.Subscript):
             out = self.edges(node.value)
-            self.note_use(node.value, node, "indexed")
+            self.note_use(node.value, node, UseKind.INDEXED)
             for element in node.slice:
-                out += _cut_all(self.edges(element.slice), Cut("meta", "index", node))
+                out += _cut_all(self.edges(element.slice), Cut(CutKind.META, "index", node))
             return out
         if isinstance(node, cst.BinaryOperation):
-            self.note_use(node.left, node, "arithmetic")
-            self.note_use(node.right, node, "arithmetic")
+            self.note_use(node.left, node, UseKind.ARITHMETIC)
+            self.note_use(node.right, node, UseKind.ARITHMETIC)
             out = self.edges(node.left) + self.edges(node.right)
             if isinstance(node.operator, cst.FloorDivide):
-                out = _cut_all(out, Cut("nondiff", "//", node))
+                out = _cut_all(out, Cut(CutKind.NO_GRADIENT, "//", node))
             return out
         if isinstance(node, cst.UnaryOperation):
-            self.note_use(node.expression, node, "arithmetic")
+            self.note_use(node.expression, node, UseKind.ARITHMETIC)
             out = self.edges(node.expression)
             if isinstance(node.operator, cst.Not):
-                out = _cut_all(out, Cut("meta", "not", node))
+                out = _cut_all(out, Cut(CutKind.META, "not", node))
             return out
         if isinstance(node, cst.Comparison):
             out = self.edges(node.left)
@@ -60,13 +63,13 @@ class Expressions(WalkerCore):
                 out += self.edges(target.comparator)
             meta = all(isinstance(c.operator, (cst.Is, cst.IsNot, cst.In, cst.NotIn))
                        for c in node.comparisons)
-            return _cut_all(out, Cut("meta" if meta else "nondiff", self.model.code(node), node))
+            return _cut_all(out, Cut(CutKind.META if meta else CutKind.NO_GRADIENT, self.model.code(node), node))
         if isinstance(node, cst.IfExp):
-            test = _cut_all(self.edges(node.test), Cut("meta", "condition", node))
+            test = _cut_all(self.edges(node.test), Cut(CutKind.META, "condition", node))
             return test + self.edges(node.body) + self.edges(node.orelse)
         if isinstance(node, cst.BooleanOperation):
             return _cut_all(self.edges(node.left) + self.edges(node.right),
-                            Cut("meta", "boolean", node))
+                            Cut(CutKind.META, "boolean", node))
         if isinstance(node, cst.NamedExpr) and isinstance(node.target, cst.Name):
             edges = self.edges(node.value)
             b = self.make(node.target.value, Kind.UNKNOWN, node, edges)
@@ -77,7 +80,7 @@ class Expressions(WalkerCore):
                              cst.DictComp)):
             return self.free_edges(node)
         if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString)):
-            return _cut_all(self.children_edges(node), Cut("meta", "string", node))
+            return _cut_all(self.children_edges(node), Cut(CutKind.META, "string", node))
         return self.children_edges(node)
 
     def children_edges(self, node: cst.CSTNode) -> list[Edge]:
@@ -106,7 +109,7 @@ class Expressions(WalkerCore):
     def call_edges(self, call: cst.Call) -> list[Edge]:
         """Edges into a call's value; registers gradient calls and None uses on the way."""
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ops.GRADIENT_METHODS:
+        if isinstance(func, cst.Attribute) and func.attr.value in GRADIENT_METHODS:
             tape = self.tape_named(func.value)
             if tape is not None:
                 result = self.gradient_call(call, tape, func.attr.value)
@@ -123,43 +126,41 @@ class Expressions(WalkerCore):
             method = func.attr.value
             defined = self.method_called(func.value, method)
             if defined is not None:
-                self.scope.events.append(("method", defined, call,
-                                          self.graph_depth + self.session_depth > 0))
+                self.scope.local_calls.append(LocalCall(
+                    defined, call, self.graph_depth + self.session_depth > 0, method=True))
             if method == "run" and isinstance(func.value, cst.Call) and \
                     self.resolve(func.value.func) in ops.SESSIONS:
                 owner = self.make("Session()", Kind.CALL, func.value, [])
-                owner.facts["session"] = ("assigned", func.value)
-                self.scope.events.append(("run", call, owner, self.graph_depth > 0, None))
+                owner.session = SessionMade(False, func.value)
+                self.scope.session_runs.append(SessionRun(call, owner, self.graph_depth > 0))
                 self.site(call)
             if method == "run" and isinstance(func.value, cst.Name):
                 session = self.lookup(func.value.value)
-                if session is not None and "session" in session.facts:
+                if session is not None and session.session is not None:
                     fetch = ops.arg(call, 0, "fetches")
-                    self.scope.events.append(("run", call, session, self.graph_depth > 0,
-                                              self.fetched(fetch)))
+                    self.scope.session_runs.append(SessionRun(
+                        call, session, self.graph_depth > 0, self.fetched(fetch)))
                     self.site(call)
             if method in ops.LEAVE_TF_METHODS:
-                self.note_use(func.value, call, ".numpy()")
-                return _cut_all(base, Cut("numpy", f".{method}()", call)) + args_edges
-            self.note_use(func.value, call, "attribute")
+                self.note_use(func.value, call, UseKind.NUMPY)
+                return _cut_all(base, Cut(CutKind.LEFT_TENSORFLOW, f".{method}()", call)) + args_edges
+            self.note_use(func.value, call, UseKind.ATTRIBUTE)
             return base + args_edges
         if isinstance(func, cst.Name) and name is None:
             local = self.lookup(func.value)
             if local is None and func.value in ops.PY_CONVERSIONS:
-                return _cut_all(args_edges, Cut("numpy", f"{func.value}()", call))
+                return _cut_all(args_edges, Cut(CutKind.LEFT_TENSORFLOW, f"{func.value}()", call))
             if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
-                return _cut_all(args_edges, Cut("meta", func.value, call))
-            if local is not None and "model-class" in local.facts:
-                reads = local.facts["model-class"]
-                assert isinstance(reads, frozenset)
-                for read in sorted(reads):
+                return _cut_all(args_edges, Cut(CutKind.META, func.value, call))
+            if local is not None and local.model_class_reads is not None:
+                for read in sorted(local.model_class_reads):
                     found = self.lookup(read, local_names=True)
                     if found is not None and found is not local:
                         args_edges.append(Edge(found))
                 return [Edge(local)] + args_edges
             if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
-                self.scope.events.append(("call", local.function, call,
-                                          self.graph_depth + self.session_depth > 0))
+                self.scope.local_calls.append(LocalCall(
+                    local.function, call, self.graph_depth + self.session_depth > 0))
                 if not self.summary_mode:
                     self.builder.call_sites.setdefault(local.function, []).append(
                         self.passed_values(call, local.function))
@@ -170,33 +171,33 @@ class Expressions(WalkerCore):
         self.note_call(name, call)
         if name.startswith("tensorflow.") and name != "tensorflow.print":
             for a in call.args:
-                self.note_use(a.value, call, "tf-argument")
+                self.note_use(a.value, call, UseKind.TF_ARGUMENT)
         if name.startswith(("numpy.", "math.")):
             label = ("np." if name.startswith("numpy.") else "math.") + name.split(".", 1)[1]
-            return _cut_all(args_edges, Cut("numpy", label, call))
+            return _cut_all(args_edges, Cut(CutKind.LEFT_TENSORFLOW, label, call))
         if name in ops.NONDIFF_OPS:
-            return _cut_all(args_edges, Cut("nondiff", "tf." + name.split(".", 1)[1], call))
+            return _cut_all(args_edges, Cut(CutKind.NO_GRADIENT, "tf." + name.split(".", 1)[1], call))
         if name in ops.ZERO_OPS:
-            return _cut_all(args_edges, Cut("zero", "tf.sign", call))
+            return _cut_all(args_edges, Cut(CutKind.ZERO_GRADIENT, "tf.sign", call))
         if name in ops.META_OPS:
-            return _cut_all(args_edges, Cut("meta", name, call))
+            return _cut_all(args_edges, Cut(CutKind.META, name, call))
         if name == "tensorflow.cast":
             dtype = ops.arg(call, 1, "dtype")
             if ops.dtype_name(dtype, self.resolve(dtype) if dtype else None) \
                     in ops.INT_DTYPES:
-                return _cut_all(args_edges, Cut("nondiff", "tf.cast to an integer dtype", call))
+                return _cut_all(args_edges, Cut(CutKind.NO_GRADIENT, "tf.cast to an integer dtype", call))
         return args_edges
 
     def method_called(self, owner: cst.BaseExpression, method: str) -> cst.FunctionDef | None:
         """The method of a class of this file that `owner.method(...)` runs, if the model knows."""
-        cls: object = None
+        cls: cst.ClassDef | None = None
         if isinstance(owner, cst.Name):
             found = self.lookup(owner.value)
-            cls = found.facts.get("instance-of") if found is not None else None
+            cls = found.instance_of if found is not None else None
         elif isinstance(owner, cst.Call) and isinstance(owner.func, cst.Name):
             found = self.lookup(owner.func.value)
-            cls = found.facts.get("class") if found is not None else None
-        if not isinstance(cls, cst.ClassDef) or not isinstance(cls.body, cst.IndentedBlock):
+            cls = found.class_def if found is not None else None
+        if cls is None or not isinstance(cls.body, cst.IndentedBlock):
             return None
         if method in _self_assigned(cls):
             return None  # `self.step = tf.function(self.step)`: the instance holds another thing
@@ -208,19 +209,20 @@ class Expressions(WalkerCore):
     def note_call(self, name: str, call: cst.Call) -> None:
         """Facts the eager-execution and shape checks need."""
         if name in ops.GRAPH_MODE:
-            self.model.facts.add("graph-mode")
+            self.model.graph_mode = True
         elif name == "tensorflow.config.run_functions_eagerly":
             flag = ops.arg(call, 0, "run_eagerly")
             if isinstance(flag, cst.Name) and flag.value == "True":
-                self.model.facts.add("functions-eagerly")
+                self.model.functions_eagerly = True
             else:
-                self.model.facts.add("functions-eagerly-off")  # toggled back: order unknown
+                self.model.functions_eagerly_off = True  # toggled back: order unknown
         elif name == "tensorflow.function":
             wrapped = ops.arg(call, 0, "func")
             if isinstance(wrapped, cst.Name):
                 self.model.wrapped.add(wrapped.value)
         elif name == "tensorflow.gradients":
-            self.scope.events.append(("gradients", call, self.graph_depth + self.session_depth > 0))
+            self.scope.symbolic_gradients.append(SymbolicGradients(
+                call, self.graph_depth + self.session_depth > 0))
             self.site(call)
         elif name in ops.SHAPE_CREATORS:
             index, keyword = ops.SHAPE_CREATORS[name]
@@ -228,7 +230,7 @@ class Expressions(WalkerCore):
             if isinstance(shape, (cst.List, cst.Tuple)):
                 floats = [e.value for e in shape.elements if self.numeric_of(e.value) == "float"]
                 if floats:
-                    self.scope.events.append(("float-shape", call, name, floats))
+                    self.scope.float_shapes.append(FloatShape(call, name, floats))
                     self.site(call)
 
     def fetched(self, fetch: cst.BaseExpression | None) -> list[Binding] | None:
@@ -289,7 +291,7 @@ class Expressions(WalkerCore):
             for a in call.args:
                 out += self.edges(a.value)
             return out
-        params, per_param, free = summary
+        params, per_param, free = summary.params, summary.reach, summary.free
         out = []
         positional = [a for a in call.args if a.keyword is None and not a.star]
         for i, a in enumerate(call.args):
@@ -300,7 +302,7 @@ class Expressions(WalkerCore):
                 params[i] if i < len(params) and a in positional else None)
             arg_edges = self.edges(a.value)
             reach = per_param.get(pname) if pname else None
-            if reach is None or reach == "clean":
+            if reach is None or reach is Through.CLEAN:
                 out += arg_edges
             elif isinstance(reach, Cut):
                 out += _cut_all(arg_edges, reach)
@@ -310,7 +312,7 @@ class Expressions(WalkerCore):
                 out.append(Edge(b))
         return out
 
-    def note_use(self, value: cst.BaseExpression, node: cst.CSTNode, how: str) -> None:
+    def note_use(self, value: cst.BaseExpression, node: cst.CSTNode, how: UseKind) -> None:
         """Remember a use that raises when `value` is a None gradient."""
         b: Binding | None = None
         if isinstance(value, cst.Name):
@@ -329,7 +331,7 @@ class Expressions(WalkerCore):
         sources_expr = ops.arg(call, 1, "sources" if method == "gradient" else "source")
         target = self.value_binding(target_expr, call) if target_expr is not None else None
         if target_expr is not None:
-            self.note_use(target_expr, target_expr, "target")
+            self.note_use(target_expr, target_expr, UseKind.TARGET)
         source_exprs: list[cst.BaseExpression] = []
         single = not isinstance(sources_expr, (cst.List, cst.Tuple))
         if isinstance(sources_expr, (cst.List, cst.Tuple)):

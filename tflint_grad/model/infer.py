@@ -72,10 +72,10 @@ class Inference(WalkerCore):
             return True
         if isinstance(expr.value, cst.Name):
             found = self.lookup(expr.value.value)
-            if found is not None and "sequence" in found.facts:
+            if found is not None and found.sequence:
                 return False
             return found is not None and (found.kind in (Kind.CONST, Kind.VARIABLE, Kind.FROZEN)
-                                          or "tf" in found.facts or (
+                                          or found.tf_value or (
                 found.kind is Kind.GRADIENT and found.grad is not None
                 and found.grad.single_source and found.grad_index is None))
         return False
@@ -101,14 +101,14 @@ class Inference(WalkerCore):
         name = self.resolve(call.func)
         if name is None and isinstance(call.func, cst.Name):
             local = self.lookup(call.func.value)
-            if local is not None and "class" in local.facts:
-                b.facts["instance-of"] = local.facts["class"]
-            if local is not None and "model-class" in local.facts:
+            if local is not None and local.class_def is not None:
+                b.instance_of = local.class_def
+            if local is not None and local.model_class_reads is not None:
                 b.kind, b.joined = Kind.MODEL, True
                 return
             if local is not None and local.kind in (Kind.PARAM, Kind.CALL, Kind.PHI,
                                                     Kind.UNKNOWN):
-                b.facts["unknown-callee"] = True  # it may read anything, the source included
+                b.unknown_callee = True  # it may read anything, the source included
         if name is None:
             if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
                     "astype", "reshape", "copy", "squeeze", "ravel", "flatten", "T") \
@@ -143,9 +143,9 @@ class Inference(WalkerCore):
             b.kind, b.joined = Kind.MODEL, True  # building a model is no tensor op
             return
         if name.startswith("tensorflow."):
-            b.facts["tf"] = True
+            b.tf_value = True
             if name in ops.SEQUENCE_OPS:
-                b.facts["sequence"] = True  # a Python list of tensors: indexing it is no op
+                b.sequence = True  # a Python list of tensors: indexing it is no op
             b.kind = self.kind_of_edges(b.deps)
             if b.kind is Kind.CALL and _all_plain(b) and _tensor_function(name):
                 b.kind = Kind.CONST

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from tflint_grad.syntax import dotted
+
 # Prefixes that name the same API: compat.v1 / compat.v2 / tf.keras all fold into one spelling.
 _FOLDS = (
     ("tensorflow.compat.v1.", "tensorflow."),
@@ -25,18 +27,6 @@ def canonical(dotted: str) -> str:
     return dotted
 
 
-def dotted_name(node: cst.BaseExpression) -> str | None:
-    """`a.b.c` as a string, or None for anything that is not a plain attribute chain."""
-    parts: list[str] = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
-        return None
-    parts.append(node.value)
-    return ".".join(reversed(parts))
-
-
 class ImportTable:
     """The module's import aliases; `resolve` turns an expression into a canonical name."""
 
@@ -46,7 +36,7 @@ class ImportTable:
     def add_import(self, node: cst.Import) -> None:
         """Record `import a.b as c` and `import a.b`."""
         for alias in node.names:
-            full = dotted_name(alias.name)
+            full = dotted(alias.name)
             if full is None:
                 continue
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
@@ -59,7 +49,7 @@ class ImportTable:
         """Record `from a.b import c as d`."""
         if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
             return
-        base = dotted_name(node.module)
+        base = dotted(node.module)
         if base is None:
             return
         for alias in node.names:
@@ -72,10 +62,10 @@ class ImportTable:
 
     def resolve(self, node: cst.BaseExpression) -> str | None:
         """The canonical dotted name of an imported thing, or None if it is not one."""
-        dotted = dotted_name(node)
-        if dotted is None:
+        found = dotted(node)
+        if found is None:
             return None
-        head, _, rest = dotted.partition(".")
+        head, _, rest = found.partition(".")
         target = self.aliases.get(head)
         if target is None:
             return None

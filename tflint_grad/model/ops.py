@@ -10,7 +10,6 @@ SESSIONS = frozenset({"tensorflow.Session", "tensorflow.InteractiveSession"})
 SEQUENCE_OPS = frozenset(f"tensorflow.{n}" for n in (
     "unstack", "split", "meshgrid", "unique", "unique_with_counts", "linalg.eigh", "linalg.svd",
     "nest.flatten", "dynamic_partition", "math.top_k", "nn.top_k", "gradients"))
-GRADIENT_METHODS = frozenset({"gradient", "jacobian", "batch_jacobian"})
 
 _NONDIFF = {
     "round", "floor", "ceil", "argmax", "argmin", "equal", "not_equal", "greater",

@@ -1,69 +1,97 @@
 """Queries on the model: does a gradient reach its source through recorded, differentiable steps,
-and if not, which step broke every path."""
+and if not, why not -- in the model's own terms (`Why`); the rules map each reason to a code."""
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
-from tflint_grad.model.scope import PLAIN, Binding, Cut, Edge, GradientCall, Kind, Tape
+from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, GradientCall, Kind, Reach,
+                                     Tape, Through)
 
-NONE_CODES = frozenset({"TFG001", "TFG003", "TFG005", "TFG008", "TFG009", "TFG010", "TFG011"})
-_PRIORITY = ("TFG005", "TFG001", "TFG008", "TFG009", "TFG003")
-_LIMIT = 4000
+_LIMIT = 4000  # nodes visited per query: real scopes are far smaller
 # Ops with no gradient that the tape still records: their outputs are tracked tensors.
 _RECORDED_CUTS = frozenset({"tf.round", "tf.floor", "tf.ceil", "tf.sign", "tf.math.round",
-                            "tf.math.floor", "tf.math.ceil", "tf.math.sign", "//"})  # nodes visited per query: real scopes are far smaller
+                            "tf.math.floor", "tf.math.ceil", "tf.math.sign", "//"})
+
+
+class Why(enum.Enum):
+    """Why a gradient call gets no gradient for one source."""
+
+    RECORDED_ONLY_BEFORE_TAPE = "a step on every path ran before the tape started recording"
+    RECORDED_AFTER_BLOCK = "a step on every path ran after the tape's block ended"
+    RECORDED_AFTER_OUTER_BLOCK = ("a step built from an inner tape's gradient ran after the outer "
+                                  "tape's block ended")
+    NEVER_WATCHED = "the source is a plain value the tape never watched"
+    LEFT_TENSORFLOW = "every path leaves TensorFlow inside the tape"
+    OP_WITHOUT_GRADIENT = "every path goes through an op without a gradient"
+    OP_WITH_ZERO_GRADIENT = "every path goes through an op whose gradient is zero"
+    INTEGER_DTYPE = "the source has an integer dtype"
+    NOT_CONNECTED = "the target does not depend on the source"
+
+
+# When several paths break for different reasons, the one reported: the most specific first
+# (equal ranks keep the order the paths were found in).
+_RANK = {Why.RECORDED_AFTER_OUTER_BLOCK: 0, Why.RECORDED_ONLY_BEFORE_TAPE: 1,
+         Why.RECORDED_AFTER_BLOCK: 1, Why.LEFT_TENSORFLOW: 2, Why.OP_WITHOUT_GRADIENT: 3,
+         Why.OP_WITH_ZERO_GRADIENT: 3, Why.NEVER_WATCHED: 4}
+_BY_CUT = {CutKind.LEFT_TENSORFLOW: Why.LEFT_TENSORFLOW, CutKind.NO_GRADIENT:
+           Why.OP_WITHOUT_GRADIENT, CutKind.ZERO_GRADIENT: Why.OP_WITH_ZERO_GRADIENT}
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class NoGradient:
     """Why a gradient call returns None (or zeros) for one source."""
 
-    code: str
+    why: Why
     source: Binding
     step: Binding | None = None   # the step taken while the tape was not recording
     cut: Cut | None = None        # the op that carries no gradient
-    zeros: bool = False           # tf.sign: zeros rather than None
+
+    @property
+    def zeros(self) -> bool:
+        """The gradient is a zero tensor rather than None."""
+        return self.why is Why.OP_WITH_ZERO_GRADIENT
 
 
-def reach_through(edges: list[Edge], target: Binding) -> object:
-    """"clean", the Cut every path passes, or "absent": ignoring tapes, how edges reach target."""
-    memo: dict[int, object] = {}
+def reach_through(edges: list[Edge], target: Binding) -> Reach:
+    """Ignoring tapes, how `edges` reach `target`: cleanly, not at all, or through one cut."""
+    memo: dict[int, Reach] = {}
 
-    def go(b: Binding, depth: int) -> object:
+    def go(b: Binding, depth: int) -> Reach:
         if b is target:
-            return "clean"
+            return Through.CLEAN
         if id(b) in memo or depth > 200:
-            return memo.get(id(b), "absent")
-        memo[id(b)] = "absent"
+            return memo.get(id(b), Through.ABSENT)
+        memo[id(b)] = Through.ABSENT
         memo[id(b)] = best([(e.cut, go(e.binding, depth + 1)) for e in b.deps])
         return memo[id(b)]
 
     return best([(e.cut, go(e.binding, 0)) for e in edges])
 
 
-def best(results: list[tuple[Cut | None, object]]) -> object:
+def best(results: list[tuple[Cut | None, Reach]]) -> Reach:
     """Combine paths: any clean path wins; else the first real cut; else absent."""
     cuts: list[Cut] = []
     for cut, sub in results:
-        if sub == "absent":
+        if sub is Through.ABSENT:
             continue
-        if cut is None and sub == "clean":
-            return "clean"
+        if cut is None and sub is Through.CLEAN:
+            return Through.CLEAN
         found = cut if cut is not None else sub
         if isinstance(found, Cut):
             cuts.append(found)
-    real = [c for c in cuts if c.kind != "meta"]
+    real = [c for c in cuts if c.kind is not CutKind.META]
     chosen = real or cuts
-    return chosen[0] if chosen else "absent"
+    return chosen[0] if chosen else Through.ABSENT
 
 
 class Paths:
     """Verdicts for the gradient calls of one model, memoized."""
 
     def __init__(self) -> None:
-        self.verdicts: dict[tuple[int, int], Verdict | None] = {}
+        self.verdicts: dict[tuple[int, int], NoGradient | None] = {}
 
-    def verdict(self, gc: GradientCall, index: int) -> Verdict | None:
+    def verdict(self, gc: GradientCall, index: int) -> NoGradient | None:
         """The reason source `index` of this call gets no gradient, or None if it may get one."""
         key = (id(gc), index)
         if key not in self.verdicts:
@@ -71,7 +99,7 @@ class Paths:
             self.verdicts[key] = self._verdict(gc, index)
         return self.verdicts[key]
 
-    def is_none(self, b: Binding) -> Verdict | None:
+    def is_none(self, b: Binding) -> NoGradient | None:
         """If this binding certainly holds None (a failed gradient), the verdict that says so."""
         gc = b.grad
         if b.kind is not Kind.GRADIENT or gc is None:
@@ -79,31 +107,32 @@ class Paths:
         if b.grad_index is None and not gc.single_source:
             return None
         v = self.verdict(gc, b.grad_index or 0)
-        return v if v is not None and v.code in NONE_CODES and not v.zeros else None
+        return v if v is not None and not v.zeros and gc.method != "batch_jacobian" else None
 
-    def _verdict(self, gc: GradientCall, index: int) -> Verdict | None:
+    def _verdict(self, gc: GradientCall, index: int) -> NoGradient | None:
         source = gc.sources[index] if index < len(gc.sources) else None
         target, tape = gc.target, gc.tape
         if source is None or target is None or gc.unconnected_zero:
             return None
         if target.kind is Kind.GRADIENT and self.is_none(target) is not None:
-            return None  # TFG004 reports the use of the None instead
+            return None  # the use of the None raises first, and is what to report
         if source.int_dtype and not source.opaque:
-            return Verdict("TFG010", source)
+            return NoGradient(Why.INTEGER_DTYPE, source)
         key = source.model_of or source
         if target is key or target is source:
             return None
         reach = _Reach(key)
         if not reach(target):
-            return Verdict("TFG011", source) if _unconnected(target, source, key) else None
+            return NoGradient(Why.NOT_CONNECTED, source) if _unconnected(target, source, key) else None
         search = _Search(tape, key, source, reach)
         if search.clean(target, 0, target.seq):
             return None
         failures = search.failures(target)
         if not failures or any(f is None for f in failures):
             return None
-        failures.sort(key=lambda v: _PRIORITY.index(v.code))  # type: ignore[union-attr]
-        return failures[0]
+        known = [f for f in failures if f is not None]
+        known.sort(key=lambda v: _RANK[v.why])
+        return known[0]
 
 
 class _Reach:
@@ -186,7 +215,7 @@ class _Search:
         self.memo[key] = False
         if depth > 200:
             return True
-        if b.opaque or "from-call-sites" in b.facts:
+        if b.opaque or b.from_call_sites:
             self.memo[key] = True  # a parameter: whatever each call passes, recorded or not
             return True
         if not b.joined and self.tape not in b.recorded_by:
@@ -204,9 +233,9 @@ class _Search:
                 return True
         return False
 
-    def failures(self, target: Binding) -> list[Verdict | None]:
+    def failures(self, target: Binding) -> list[NoGradient | None]:
         """The first broken step on each path from target to source (None: cannot say)."""
-        out: list[Verdict | None] = []
+        out: list[NoGradient | None] = []
         seen: set[int] = set()
         stack = [(target, target.seq)]
         while stack and len(out) < 50 and len(seen) < _LIMIT:
@@ -215,7 +244,7 @@ class _Search:
                 continue
             seen.add(id(b))
             when = at if b.joined else b.seq
-            if b.opaque or "from-call-sites" in b.facts:
+            if b.opaque or b.from_call_sites:
                 out.append(None)
                 continue
             if not b.joined and self.tape not in b.recorded_by:
@@ -225,24 +254,25 @@ class _Search:
                 if not self.reach(e.binding) and e.binding is not self.key:
                     continue
                 if e.cut is not None:
-                    out.append(None if e.cut.kind == "meta" else Verdict(
-                        "TFG008" if e.cut.kind == "numpy" else "TFG009", self.source,
-                        cut=e.cut, zeros=e.cut.kind == "zero"))
+                    out.append(None if e.cut.kind is CutKind.META else NoGradient(
+                        _BY_CUT[e.cut.kind], self.source, cut=e.cut))
                 elif e.binding is self.key:
                     out.append(None if self.tracked(when) else self.untracked())
                 else:
                     stack.append((e.binding, when))
         return out
 
-    def unrecorded(self, b: Binding) -> Verdict | None:
+    def unrecorded(self, b: Binding) -> NoGradient | None:
         if b.seq > self.tape.end and _from_gradient(b, self.tape):
-            return Verdict("TFG005", self.source, step=b)
-        return Verdict("TFG001", self.source, step=b)
+            return NoGradient(Why.RECORDED_AFTER_OUTER_BLOCK, self.source, step=b)
+        if b.seq < self.tape.start:
+            return NoGradient(Why.RECORDED_ONLY_BEFORE_TAPE, self.source, step=b)
+        return NoGradient(Why.RECORDED_AFTER_BLOCK, self.source, step=b)
 
-    def untracked(self) -> Verdict | None:
+    def untracked(self) -> NoGradient | None:
         key = self.key
         if key.kind in PLAIN or (key.kind is Kind.VARIABLE and self.tape.watch_accessed is False):
-            return Verdict("TFG003", self.source)
+            return NoGradient(Why.NEVER_WATCHED, self.source)
         return None
 
 
@@ -275,13 +305,13 @@ def closure(b: Binding) -> tuple[set[int], bool]:
             return seen, True
         # A parameter (or anything unknown) may be the source itself under another name.
         unsure = unsure or n.opaque or n.kind in (Kind.UNKNOWN, Kind.PARAM) or (
-            "unknown-callee" in n.facts)
+            n.unknown_callee)
         stack.extend(e.binding for e in n.deps)
     return seen, unsure
 
 
 def _unconnected(target: Binding, source: Binding, key: Binding) -> bool:
-    """The target provably does not depend on the source (TFG011)."""
+    """The target provably does not depend on the source."""
     fresh = key.kind in (Kind.CONST, Kind.VARIABLE, Kind.FROZEN) or (
         source.model_of is not None and key.kind is Kind.MODEL)
     if not fresh or key.opaque or key.escaped or key.joined and key.kind is not Kind.MODEL:

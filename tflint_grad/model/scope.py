@@ -1,12 +1,18 @@
 """The recording model, as data: bindings, the steps between them, tapes, and gradient calls."""
 from __future__ import annotations
 
+import ast
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Union
 
 import libcst as cst
 
 from tflint_grad.model.names import ImportTable
+
+if TYPE_CHECKING:
+    from tflint_grad.fixing.layout import Layout
+    from tflint_grad.model.paths import Paths
 
 
 class Kind(enum.Enum):
@@ -27,8 +33,17 @@ class Kind(enum.Enum):
     UNKNOWN = "unknown"
 
 
-# Kinds whose values a tape never tracks unless told to: the TFG003 sources.
+# Kinds whose values a tape never tracks unless told to ("never watched" sources).
 PLAIN = frozenset({Kind.CONST, Kind.NUMPY, Kind.NUMBER, Kind.FROZEN})
+
+
+class CutKind(enum.Enum):
+    """How a dependency loses its gradient."""
+
+    LEFT_TENSORFLOW = "left TensorFlow"        # .numpy(), np.*, float(): the tape cannot see it
+    NO_GRADIENT = "op without gradient"         # tf.round, tf.argmax, casts to int, comparisons
+    ZERO_GRADIENT = "op with zero gradient"     # tf.sign: recorded, gradient zero everywhere
+    META = "not a value dependency"             # shapes, indices, conditions, rebinding
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +51,30 @@ class Cut:
     """Why a dependency carries no gradient: the value left TensorFlow or went through an op
     without a gradient."""
 
-    kind: str  # "numpy" (TFG008) | "nondiff" (TFG009) | "zero" (TFG009, gradient is zeros) | "meta"
+    kind: CutKind
     op: str    # e.g. ".numpy()", "tf.round", "float()"
     node: cst.CSTNode = field(repr=False)
+
+
+class Through(enum.Enum):
+    """How the inputs of a computation reach its value, when no op cuts the gradient."""
+
+    CLEAN = "clean"      # some path carries a gradient
+    ABSENT = "absent"    # no path at all
+
+
+# How an input reaches a value: cleanly, not at all, or only through this cut.
+Reach = Union["Cut", Through]
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionSummary:
+    """A local function, as its callers see it: what each parameter reaches in the return
+    value, and the module names it reads."""
+
+    params: list[str]
+    reach: dict[str, Reach]
+    free: set[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +122,59 @@ class Binding:
     model_of: Binding | None = None            # `model.trainable_variables` -> model
     joined: bool = False                       # a join of branches: no step of its own
     opaque: bool = False                       # loop-carried or otherwise not fully known
-    facts: dict[str, object] = field(default_factory=dict)
+    class_def: cst.ClassDef | None = field(default=None, repr=False)    # a class of this file
+    model_class_reads: frozenset[str] | None = None  # a Keras/tf.Module class: names it mentions
+    instance_of: cst.ClassDef | None = field(default=None, repr=False)  # made by calling class_def
+    session: SessionMade | None = None         # a tf.compat.v1.Session
+    from_call_sites: bool = False              # a parameter typed from what its callers pass
+    unknown_callee: bool = False               # the result of a call the model cannot follow
+    tf_value: bool = False                     # made by a TensorFlow op
+    sequence: bool = False                     # a Python list of tensors: indexing it is no op
+
+
+@dataclass(frozen=True, slots=True)
+class SessionMade:
+    """How a Session binding was made: `with Session() as s` or `s = Session()`."""
+
+    in_with: bool
+    call: cst.Call = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalCall:
+    """A call of a function (or, with `method`, of a method on an instance) of this file."""
+
+    function: cst.FunctionDef = field(repr=False)
+    call: cst.Call = field(repr=False)
+    in_graph: bool           # inside `with tf.Graph().as_default()` or a Session block
+    method: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolicGradients:
+    """A `tf.gradients(...)` call (graph-mode API)."""
+
+    call: cst.Call = field(repr=False)
+    in_graph: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRun:
+    """`session.run(fetches)`; `fetched` is what it fetches when that is only names."""
+
+    call: cst.Call = field(repr=False)
+    session: Binding = field(repr=False)
+    in_graph: bool
+    fetched: list[Binding] | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FloatShape:
+    """A shape argument of a tensor-creating op that holds float dimensions."""
+
+    call: cst.Call = field(repr=False)
+    op: str                  # the canonical name, e.g. tensorflow.ones
+    dims: list[cst.BaseExpression] = field(repr=False)
 
 
 @dataclass(eq=False, slots=True)
@@ -109,13 +197,24 @@ class GradientCall:
     result: Binding | None = None
 
 
+class UseKind(enum.Enum):
+    """How a value is used, where a None raises."""
+
+    TARGET = "the target of a gradient"
+    ARITHMETIC = "arithmetic"
+    INDEXED = "indexing"
+    NUMPY = ".numpy()"
+    ATTRIBUTE = "an attribute read"
+    TF_ARGUMENT = "an argument of a TensorFlow op"
+
+
 @dataclass(frozen=True, slots=True)
 class Use:
     """A place where a value is used in a way that raises if it is None."""
 
     binding: Binding
     node: cst.CSTNode
-    how: str  # "target" | "arithmetic" | "indexed" | ".numpy()" | "tf-argument"
+    how: UseKind
     seq: int
 
 
@@ -134,7 +233,10 @@ class Scope:
     free_names: set[str] = field(default_factory=set)
     params: list[str] = field(default_factory=list)
     unresolved: bool = False       # some name could not be resolved (closures, star imports)
-    events: list[tuple[object, ...]] = field(default_factory=list)  # for the eager checks
+    local_calls: list[LocalCall] = field(default_factory=list)
+    symbolic_gradients: list[SymbolicGradients] = field(default_factory=list)
+    session_runs: list[SessionRun] = field(default_factory=list)
+    float_shapes: list[FloatShape] = field(default_factory=list)
     decorators: list[str] = field(default_factory=list)
     in_class: bool = False
 
@@ -146,11 +248,16 @@ class Model:
     module: cst.Module
     imports: ImportTable
     scopes: list[Scope] = field(default_factory=list)
-    # Facts for the eager-execution checks, filled by model.eager.
-    facts: set[str] = field(default_factory=set)      # "graph-mode", "functions-eagerly", ...
+    source: str = ""                                   # the text the module was parsed from
+    tree: ast.Module | None = field(default=None, repr=False)  # CPython's tree, for positions
+    graph_mode: bool = False           # disable_eager_execution() / disable_v2_behavior()
+    functions_eagerly: bool = False    # tf.config.run_functions_eagerly(True)
+    functions_eagerly_off: bool = False  # ... and back to False somewhere: order unknown
     wrapped: set[str] = field(default_factory=set)    # names passed to tf.function(...)
     functions: dict[cst.FunctionDef, Scope] = field(default_factory=dict)
-    memo: dict[str, object] = field(default_factory=dict)  # per-model caches of the queries
+    exiting_loops: set[int] = field(default_factory=set)  # loops left by break/return/raise
+    paths: Paths | None = field(default=None, repr=False)      # the memoized path queries
+    layout: Layout | None = field(default=None, repr=False)    # the fixes' view of the text
     # id(node) -> (scope, conditional): where a reported node sits, and whether it may not run
     # (inside if/try/loop) -- after an unconditional raise nothing later in its scope runs.
     sites: dict[int, tuple[Scope, bool]] = field(default_factory=dict)

@@ -8,7 +8,7 @@ from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
-from tflint_grad.model.scope import Binding, Edge, Kind, Tape
+from tflint_grad.model.scope import Binding, Edge, Kind, SessionMade, Tape
 
 
 _SESSIONS = ops.SESSIONS
@@ -49,11 +49,11 @@ class Statements(WalkerCore):
             self.note_decorators(s)
         elif isinstance(s, cst.ClassDef):
             cls = self.make(s.name.value, Kind.FUNCTION, s, [])  # a callable the model knows
-            cls.facts["class"] = s
+            cls.class_def = s
             if any(self.is_model_base(base.value) for base in s.bases):
                 # Instances own trainable variables; whatever module names the class reads may
                 # be shared with them, so instances depend on those.
-                cls.facts["model-class"] = _names_read(s)
+                cls.model_class_reads = _names_read(s)
             self.env[s.name.value] = cls
             self.register_methods(s)
         elif isinstance(s, cst.Match):
@@ -67,7 +67,7 @@ class Statements(WalkerCore):
             return name.startswith(ops.MODEL_FACTORIES) or name == "tensorflow.Module"
         if isinstance(base, cst.Name):
             local = self.lookup(base.value)
-            return local is not None and "model-class" in local.facts
+            return local is not None and local.model_class_reads is not None
         return False
 
     def register_methods(self, cls: cst.ClassDef) -> None:
@@ -215,8 +215,8 @@ class Statements(WalkerCore):
             self.bind(target, value, edges, line)
             if isinstance(target, cst.Name):
                 first = self.env.get(target.value)
-                if session and first is not None:
-                    first.facts["session"] = ("assigned", value)
+                if session and first is not None and isinstance(value, cst.Call):
+                    first.session = SessionMade(False, value)
 
     def count_binding(self, name: str) -> None:
         """Count how often module code binds a name (functions cannot know which they see)."""

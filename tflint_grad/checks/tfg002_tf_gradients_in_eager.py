@@ -1,25 +1,29 @@
-"""TFG002's repair: rewrite `tf.gradients(y, x)` into a GradientTape around the forward steps."""
+"""TFG002: tf.gradients called where eager execution is on; its repair rewrites
+`tf.gradients(y, x)` into a GradientTape around the forward steps."""
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import libcst as cst
 
-from tflint_grad.checks.base import FixBuilder, PositionOf
-from tflint_grad.checks.fixes import (_bound, _indent, _lines, _mentions, _movable, _newline,
-                                      _parents, _place, _reads)
+from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
+from tflint_grad.checks.eager_scopes import eager_scopes
+from tflint_grad.fixing.layout import fresh_name, indent, layout_of, place, whole_lines
+from tflint_grad.fixing.moving import movable
 from tflint_grad.model.scope import Binding, Kind, Model
+from tflint_grad.syntax import changes, names_in, reads
 from tflint_grad.types import Edit, Fix
 
+CODE = "TFG002"
 _TENSORS = frozenset({Kind.CONST, Kind.VARIABLE, Kind.FROZEN})
 _GRADIENTS_ARGS = ("ys", "xs", "grad_ys")
 
 
-# --- TFG002: tf.gradients -> GradientTape ---------------------------------------------------------
-
 def tape_rewrite_fix(model: Model, call: cst.Call) -> FixBuilder | None:
-    """TFG002 (unsafe): record the computation of ys on a GradientTape and ask the tape."""
+    """(Unsafe) record the computation of ys on a GradientTape and ask the tape."""
     args = _gradients_args(call)
     tf_name = _tensorflow_alias(model, call.func)
-    where = _place(model, call)
+    where = place(model, call)
     if args is None or tf_name is None or where is None:
         return None
     ys, xs, grad_ys = args
@@ -27,39 +31,39 @@ def tape_rewrite_fix(model: Model, call: cst.Call) -> FixBuilder | None:
         return None
     sources = [n.value for n in _items(xs) if isinstance(n, cst.Name)]
     block, at = where
-    needed, wrapped = _mentions(ys), set()
+    needed, wrapped = names_in(ys), set()
     for i in range(at - 1, -1, -1):
-        bound = _bound(block[i], model)
+        bound = changes(block[i], model.imports.aliases)
         if bound & needed:
             if bound & set(sources):
                 return None
             wrapped.add(i)
-            needed |= _reads(block[i]) - set(sources)
-    relevant = [i for i in sorted(wrapped) if _reads(block[i]) & set(sources)]
-    if not relevant or not _mentions(xs) <= set(sources) | {tf_name}:
+            needed |= reads(block[i]) - set(sources)
+    relevant = [i for i in sorted(wrapped) if reads(block[i]) & set(sources)]
+    if not relevant or not names_in(xs) <= set(sources) | {tf_name}:
         return None
     first, last = relevant[0], max(wrapped)
-    span = block[first:last + 1]
-    if any(_bound(s, model) & set(sources) for s in block[first:at]) or not all(map(_movable, span)):
+    forward = block[first:last + 1]
+    if any(changes(s, model.imports.aliases) & set(sources) for s in block[first:at]) or not all(map(movable, forward)):
         return None
-    if not isinstance(block[at], cst.SimpleStatementLine) or not _movable(block[at]):
+    if not isinstance(block[at], cst.SimpleStatementLine) or not movable(block[at]):
         return None
-    tape = _fresh_name(model, "tape")
+    tape = fresh_name(model, "tape")
     replaced, text = _gradient_text(model, call, tape, tf_name, ys, xs, grad_ys)
     if text is None:
         return None
 
     def build(pos: PositionOf) -> Fix | None:
-        indent = _indent(model, pos, span[0])
+        lead = indent(model, pos, forward[0])
         unit = model.module.default_indent if model.module.default_indent.strip() == "" else "    "
-        (start, _), _ = pos(span[0])
-        _, (end, _) = pos(span[-1])
-        lines = _lines(model, [(start, end)], indent, indent + unit)
+        (start, _), _ = pos(forward[0])
+        _, (end, _) = pos(forward[-1])
+        lines = whole_lines(model, [(start, end)], lead, lead + unit)
         if lines is None:
             return None
-        newline = _newline(model)
-        head = f"{indent}with {tf_name}.GradientTape() as {tape}:{newline}" + "".join(
-            f"{indent}{unit}{tape}.watch({name}){newline}" for name in sources)
+        newline = layout_of(model).newline
+        head = f"{lead}with {tf_name}.GradientTape() as {tape}:{newline}" + "".join(
+            f"{lead}{unit}{tape}.watch({name}){newline}" for name in sources)
         (line, col), (end_line, end_col) = pos(replaced)
         return Fix(f"record the computation of {model.code(ys)} on a GradientTape and replace "
                    f"{model.code(call.func)} by {tape}.gradient", False,
@@ -100,18 +104,6 @@ def _tensorflow_alias(model: Model, func: cst.BaseExpression) -> str | None:
     return names[0] if names else None
 
 
-def _fresh_name(model: Model, base: str) -> str:
-    taken = model.memo.get("names")
-    if not isinstance(taken, set):
-        taken = _mentions(model.module)
-        model.memo["names"] = taken
-    name, n = base, 1
-    while name in taken:
-        n += 1
-        name = f"{base}_{n}"
-    return name
-
-
 def _gradient_text(model: Model, call: cst.Call, tape: str, tf_name: str, ys: cst.BaseExpression,
                    xs: cst.BaseExpression, grad_ys: cst.BaseExpression | None
                    ) -> tuple[cst.CSTNode, str | None]:
@@ -123,7 +115,7 @@ def _gradient_text(model: Model, call: cst.Call, tape: str, tf_name: str, ys: cs
     source = _binding_before(model, xs, call) if isinstance(xs, cst.Name) else None
     if source is None or source.kind not in _TENSORS:
         return call, f"{tf_name}.nest.flatten({asked})"
-    parent = _parents(model).get(id(call))
+    parent = layout_of(model).parents.get(id(call))
     if isinstance(parent, cst.Subscript) and len(parent.slice) == 1 and isinstance(
             parent.slice[0].slice, cst.Index) and isinstance(parent.slice[0].slice.value,
                                                              cst.Integer) \
@@ -134,7 +126,7 @@ def _gradient_text(model: Model, call: cst.Call, tape: str, tf_name: str, ys: cs
 
 def _binding_before(model: Model, name: cst.Name, call: cst.Call) -> Binding | None:
     """The binding a name holds at a call: the last one made in the call's block before it."""
-    where = _place(model, call)
+    where = place(model, call)
     if where is None:
         return None
     block, at = where
@@ -145,3 +137,19 @@ def _binding_before(model: Model, name: cst.Name, call: cst.Call) -> Binding | N
             last = max(found, key=lambda b: b.seq)
             return last if id(last.node) in before else None
     return None
+
+
+def check(model: Model) -> Iterator[Finding]:
+    """tf.gradients reached from module-level code of a TF2 script, outside any graph."""
+    for scope in eager_scopes(model):
+        for found in scope.symbolic_gradients:
+            if found.in_graph:
+                continue
+            call = found.call
+            where = "at module level" if scope.kind == "module" else (
+                f"in '{scope.name}', which runs eagerly here")
+            yield Finding(CODE, call, (
+                f"{model.code(call.func)} is called {where}, and TensorFlow 2 raises "
+                f"RuntimeError (tf.gradients is not supported when eager execution is enabled."
+                f" Use tf.GradientTape instead.); compute it with tf.GradientTape, or trace "
+                f"the function with @tf.function"), tape_rewrite_fix(model, call))

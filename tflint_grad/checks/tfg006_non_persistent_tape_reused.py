@@ -9,6 +9,7 @@ from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
 from tflint_grad.model.scope import GradientCall, Model, Tape
 from tflint_grad.types import Edit, Fix
 
+CODE = "TFG006"
 _ERROR = ("RuntimeError (A non-persistent GradientTape can only be used to compute one set of "
           "gradients (or jacobians))")
 
@@ -39,15 +40,14 @@ def persistent_fix(tape: Tape) -> FixBuilder | None:
     return build
 
 
-def check_tfg006(model: Model) -> Iterator[Finding]:
+def check(model: Model) -> Iterator[Finding]:
     """The second gradient/jacobian call on a tape made without persistent=True."""
     for scope in model.scopes:
         for tape in scope.tapes:
             if tape.persistent is not False or not tape.calls:
                 continue
             calls = sorted(tape.calls, key=lambda c: c.seq)
-            exiting = model.memo.get("exiting-loops")
-            found = _second_call(tape, calls, exiting if isinstance(exiting, set) else set())
+            found = _second_call(tape, calls, model.exiting_loops)
             if found is None:
                 continue
             call, first = found
@@ -63,7 +63,7 @@ def check_tfg006(model: Model) -> Iterator[Finding]:
                         f"{first.method} on line {pos(first.node)[0][0]}; this second call raises "
                         f"{_ERROR}; create it with tf.GradientTape(persistent=True) and del it "
                         f"when done")
-            yield Finding("TFG006", call.node, message, persistent_fix(tape))
+            yield Finding(CODE, call.node, message, persistent_fix(tape))
 
 
 def _second_call(tape: Tape, calls: list[GradientCall], exiting: set[int]

@@ -9,6 +9,7 @@ from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
 from tflint_grad.model.scope import Model
 from tflint_grad.types import Edit, Fix
 
+CODE = "TFG012"
 _ERRORS = {
     "tensorflow.ones": "TypeError (Cannot convert [...] to EagerTensor of dtype int32)",
     "tensorflow.zeros": "TypeError (Cannot convert [...] to EagerTensor of dtype int32)",
@@ -39,18 +40,14 @@ def integer_fix(model: Model, dims: list[cst.BaseExpression]) -> FixBuilder | No
     return build
 
 
-def check_tfg012(model: Model) -> Iterator[Finding]:
+def check(model: Model) -> Iterator[Finding]:
     """tf.ones / tf.zeros / tf.fill / tf.random.* given a float dimension."""
     for scope in model.scopes:
-        for event in scope.events:
-            if event[0] != "float-shape":
-                continue
-            call, name, dims = event[1], event[2], event[3]
-            assert isinstance(call, cst.Call) and isinstance(name, str)
-            assert isinstance(dims, list)
+        for found in scope.float_shapes:
+            call, name, dims = found.call, found.op, found.dims
             shown = ", ".join(f"'{model.code(d)}'" for d in dims)
             short = "tf." + name.split(".", 1)[1]
-            yield Finding("TFG012", call, (
+            yield Finding(CODE, call, (
                 f"{short} is given the float dimension {shown}; shape dimensions must be "
                 f"integers, and {short} raises {_ERRORS.get(name, _OTHER)}; use integer "
                 f"arithmetic (// instead of /) or int(...)"), integer_fix(model, dims))

@@ -1,0 +1,53 @@
+"""TFG003: the source is a plain tensor, array or number the tape never watched."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+
+from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
+from tflint_grad.checks.no_gradient import first_per_call, head, source_text
+from tflint_grad.fixing.layout import source_line
+from tflint_grad.model.paths import NoGradient, Why
+from tflint_grad.model.scope import GradientCall, Kind, Model, Scope
+from tflint_grad.types import Edit, Fix
+
+CODE = "TFG003"
+REASONS = frozenset({Why.NEVER_WATCHED})
+
+
+def watch_fix(model: Model, gc: GradientCall, index: int) -> FixBuilder | None:
+    """`tape.watch(source)` as the first statement of the tape's with-block."""
+    with_node = gc.tape.block_line_node
+    source = gc.source_exprs[index]
+    if not isinstance(with_node, cst.With) or not isinstance(with_node.body, cst.IndentedBlock):
+        return None
+    if not isinstance(source, cst.Name) or gc.tape.name == "<tape>":
+        return None
+    first = with_node.body.body[0]
+    text = f"{gc.tape.name}.watch({source.value})"
+
+    def build(pos: PositionOf) -> Fix:
+        (line, col), _ = pos(first)
+        indent = source_line(model, line)[: col - 1]
+        return Fix(f"add {text} at the top of the with-block", True,
+                   (Edit(line, 1, line, 1, f"{indent}{text}\n"),))
+    return build
+
+
+def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGradient) -> Finding:
+    tape, kind = gc.tape, found.source.kind
+    source = source_text(model, gc, i)
+    converted = kind in (Kind.NUMPY, Kind.NUMBER)
+    # tape.watch(ndarray) raises: numbers and arrays need converting, which is no mere watch.
+    fix = watch_fix(model, gc, i) if found.source.seq < tape.start and not converted else None
+    return Finding(CODE, gc.node, (
+        f"{head(model, gc, i)}: '{source}' is a {kind.value} that tape '{tape.name}' never "
+        f"watched (only trainable tf.Variables are watched automatically); call "
+        f"{tape.name}.watch({source}) at the top of the with-block"
+        + (", after converting it with tf.convert_to_tensor" if converted else "")), fix)
+
+
+def check(model: Model) -> Iterator[Finding]:
+    """Gradients with respect to plain values the tape never watched."""
+    return first_per_call(model, REASONS, _finding)

@@ -1,0 +1,49 @@
+"""TFG004: a gradient that is None is used where None raises."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tflint_grad.checks.base import Finding, PositionOf
+from tflint_grad.checks.no_gradient import paths_of
+from tflint_grad.model.paths import NoGradient
+from tflint_grad.model.scope import GradientCall, Model, UseKind
+
+CODE = "TFG004"
+# What each use of None raises in TensorFlow 2.21, by how the model saw it used.
+_RAISES = {
+    UseKind.TARGET: "using it as the target of another gradient raises TypeError (Argument `target` "
+              "should be a list or nested structure of Tensors ... but received None)",
+    UseKind.ARITHMETIC: "arithmetic on it raises ValueError (Attempt to convert a value (None) with an "
+                  "unsupported type)",
+    UseKind.INDEXED: "indexing it raises TypeError ('NoneType' object is not subscriptable)",
+    UseKind.NUMPY: "calling .numpy() on it raises AttributeError",
+    UseKind.ATTRIBUTE: "reading an attribute of it raises AttributeError ('NoneType' object has no "
+                 "attribute ...)",
+    UseKind.TF_ARGUMENT: "passing it to a TensorFlow op raises ValueError (Attempt to convert a value "
+                   "(None) with an unsupported type)",
+}
+
+
+def check(model: Model) -> Iterator[Finding]:
+    """The first use of each None gradient that raises."""
+    from tflint_grad.checks import code_for  # the registry imports this module
+
+    paths = paths_of(model)
+    for scope in model.scopes:
+        reported: set[int] = set()
+        for use in sorted(scope.uses, key=lambda u: u.seq):
+            if id(use.binding) in reported:
+                continue
+            found = paths.is_none(use.binding)
+            if found is None:
+                continue
+            reported.add(id(use.binding))
+            gc = use.binding.grad
+            assert gc is not None
+            name = use.binding.name if use.binding.name.isidentifier() else "the gradient"
+
+            def message(pos: PositionOf, gc: GradientCall = gc, found: NoGradient = found,
+                        name: str = name, how: UseKind = use.how) -> str:
+                return (f"'{name}' is None (the {gc.method} call on line {pos(gc.node)[0][0]} "
+                        f"returns None: {code_for(found.why)}), and {_RAISES[how]}")
+            yield Finding(CODE, use.node, message)
