@@ -96,17 +96,17 @@ def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int])
     first_raise: dict[int, tuple[int, Scope]] = {}
     for f in findings:
         site = model.sites.get(id(f.node))
-        if BY_CODE[f.code].raises and site is not None and not site[1]:
+        if BY_CODE[f.code].raises and site is not None and not site.conditional:
             line = line_of[id(f)]
-            known = first_raise.get(id(site[0]))
+            known = first_raise.get(id(site.scope))
             if known is None or line < known[0]:
-                first_raise[id(site[0])] = (line, site[0])
+                first_raise[id(site.scope)] = (line, site.scope)
     dropped: set[int] = set()
     for line, scope in first_raise.values():
         for f in findings:
             site = model.sites.get(id(f.node))
             if line_of[id(f)] > line and (scope.kind == "module" or (
-                    site is not None and site[0] is scope)):
+                    site is not None and site.scope is scope)):
                 dropped.add(id(f))
     return dropped
 

@@ -88,7 +88,8 @@ CATALOG: tuple[Entry, ...] = (
           "the source reaches the target only through a step the tape did not record", _TAPE,
           (_NONE, _JACOBIAN_ZEROS), FixSafety.SAFE),
     Entry("TFG002", "tf-gradients-in-eager",
-          "tf.gradients called where eager execution is on", (b"gradients",),
+          "tf.gradients (or tf.hessians) called where eager execution is on",
+          (b"gradients", b"hessians"),
           (Outcome(Result.RAISES, "RuntimeError", "tf.gradients is not supported when eager "
                    "execution is enabled. Use tf.GradientTape instead."),),
           FixSafety.UNSAFE, calls_tf_gradients),
@@ -138,6 +139,9 @@ CATALOG: tuple[Entry, ...] = (
           (Outcome(Result.RAISES, "TypeError", "Cannot convert", "tf.ones / tf.zeros"),
            Outcome(Result.RAISES, "InvalidArgumentError", when="tf.fill, tf.random.*")),
           FixSafety.SAFE, float_shape_candidate),
+    Entry("TFG013", "watch-keras-variable",
+          "tape.watch is handed the variables of a Keras 3 model or layer", (b".watch(",),
+          (Outcome(Result.RAISES, "ValueError", "Passed in object"),), FixSafety.SAFE),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

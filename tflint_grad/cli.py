@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from tflint_grad.catalog import BY_CODE
 from tflint_grad import __version__, runner
 from tflint_grad import config as configuration
 from tflint_grad import filters as filtering
@@ -169,10 +170,13 @@ def _rules_help(args: argparse.Namespace) -> int:
 
     if args.list_rules:
         for code, name, summary in rules_doc.list_rules():
-            print(f"{code}  {name:<36} {summary}")
+            entry = BY_CODE[code]
+            print(f"{code}  {name:<36} fix: {entry.fix.value:<6}  {summary}; TensorFlow "
+                  f"{entry.outcomes[0].describe()}")
         return EXIT_CLEAN
     try:
         print(rules_doc.readme(args.explain).rstrip("\n"))
+        print(rules_doc.declared(args.explain))
     except (LookupError, OSError) as exc:
         raise UsageError(str(exc).strip("'\"")) from None
     return EXIT_CLEAN

@@ -73,6 +73,13 @@ def list_rules() -> list[tuple[str, str, str]]:
     return [(rule.code, rule.name, rule.summary) for rule in RULES]
 
 
+def declared(code: str) -> str:
+    """What the catalog declares for a rule, as a Markdown section after its README."""
+    rule = RULES_BY_CODE[normalize_code(code)]
+    outcomes = "".join(f"- TensorFlow {o.describe()}\n" for o in rule.outcomes)
+    return f"\n## Declared in the catalog\n{outcomes}- fix: {rule.fix.value}"
+
+
 def readme_sections(text: str) -> dict[str, str]:
     """The body of each `## ` section of a README, keyed by its heading, in order."""
     sections: dict[str, str] = {}
@@ -136,6 +143,6 @@ def example(code: str, kind: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-__all__ = ["README_SECTIONS", "RuleDoc", "example", "first_paragraph", "full_description",
+__all__ = ["README_SECTIONS", "RuleDoc", "declared", "example", "first_paragraph", "full_description",
            "list_rules", "normalize_code", "readme", "readme_sections", "rule_dir", "rule_doc",
            "rules_root", "short_description"]

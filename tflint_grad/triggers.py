@@ -29,10 +29,14 @@ def _word_before(source: bytes, i: int) -> bool:
 
 
 def calls_tf_gradients(source: bytes) -> bool:
-    """A call to something named `gradients(` (not `apply_gradients(`)."""
-    i = source.find(b"gradients")
+    """A call to something named `gradients(` or `hessians(` (not `apply_gradients(`)."""
+    return _calls(source, b"gradients") or _calls(source, b"hessians")
+
+
+def _calls(source: bytes, word: bytes) -> bool:
+    i = source.find(word)
     while i >= 0:
-        j = i + len(b"gradients")
+        j = i + len(word)
         while source[j:j + 1] in (b" ", b"\t"):
             j += 1
         if source[j:j + 1] == b"(" and not _word_before(source, i):
@@ -41,7 +45,7 @@ def calls_tf_gradients(source: bytes) -> bool:
             start = source.rfind(b"\n", 0, i) + 1
             if b"import" in source[start:i]:
                 return True
-        i = source.find(b"gradients", i + 1)
+        i = source.find(word, i + 1)
     return False
 
 

@@ -152,4 +152,5 @@ def check(model: Model) -> Iterator[Finding]:
                 f"{model.code(call.func)} is called {where}, and TensorFlow 2 raises "
                 f"RuntimeError (tf.gradients is not supported when eager execution is enabled."
                 f" Use tf.GradientTape instead.); compute it with tf.GradientTape, or trace "
-                f"the function with @tf.function"), tape_rewrite_fix(model, call))
+                f"the function with @tf.function"),
+                tape_rewrite_fix(model, call) if found.op == "tensorflow.gradients" else None)

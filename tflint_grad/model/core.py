@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from tflint_grad.model.scope import Binding, Edge, FunctionSummary, Kind, Scope, Tape
+from tflint_grad.model.scope import Binding, Edge, FunctionSummary, Kind, Scope, Site, Tape
 
 if TYPE_CHECKING:
     from tflint_grad.model.build import Builder
@@ -91,7 +91,7 @@ class WalkerCore:
 
     def site(self, node: cst.CSTNode) -> None:
         """Remember where a node that a check may report sits."""
-        self.model.sites[id(node)] = (self.scope, self.conditional > 0)
+        self.model.sites[id(node)] = Site(self.scope, self.conditional > 0)
 
     def new_id(self) -> int:
         """A fresh id for a block, branch or loop."""

@@ -220,9 +220,9 @@ class Expressions(WalkerCore):
             wrapped = ops.arg(call, 0, "func")
             if isinstance(wrapped, cst.Name):
                 self.model.wrapped.add(wrapped.value)
-        elif name == "tensorflow.gradients":
+        elif name in ops.SYMBOLIC_GRADIENTS:
             self.scope.symbolic_gradients.append(SymbolicGradients(
-                call, self.graph_depth + self.session_depth > 0))
+                call, self.graph_depth + self.session_depth > 0, name))
             self.site(call)
         elif name in ops.SHAPE_CREATORS:
             index, keyword = ops.SHAPE_CREATORS[name]

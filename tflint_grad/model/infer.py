@@ -104,7 +104,7 @@ class Inference(WalkerCore):
             if local is not None and local.class_def is not None:
                 b.instance_of = local.class_def
             if local is not None and local.model_class_reads is not None:
-                b.kind, b.joined = Kind.MODEL, True
+                b.kind, b.joined, b.keras = Kind.MODEL, True, local.keras
                 return
             if local is not None and local.kind in (Kind.PARAM, Kind.CALL, Kind.PHI,
                                                     Kind.UNKNOWN):
@@ -141,6 +141,7 @@ class Inference(WalkerCore):
             return
         if name.startswith(ops.MODEL_FACTORIES):
             b.kind, b.joined = Kind.MODEL, True  # building a model is no tensor op
+            b.keras = not self.imports.legacy_keras
             return
         if name.startswith("tensorflow."):
             b.tf_value = True

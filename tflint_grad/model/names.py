@@ -15,6 +15,13 @@ _FOLDS = (
 )
 
 
+# TF1 names that TensorFlow 2's own namespace does not have (`tf.Session` raises AttributeError;
+# only `tf.compat.v1.Session` exists): spelled through plain `tensorflow`, they resolve under this
+# prefix, which no rule knows.
+ABSENT_IN_TF2 = "tensorflow.<absent in TF2>."
+_TF1_ONLY = frozenset({"Session", "InteractiveSession"})
+
+
 def canonical(dotted: str) -> str:
     """Fold equivalent spellings of a TensorFlow name into one."""
     for prefix, replacement in _FOLDS:
@@ -32,6 +39,8 @@ class ImportTable:
 
     def __init__(self) -> None:
         self.aliases: dict[str, str] = {}
+        self.legacy_keras = False  # imports tf_keras (Keras 2), which the canonical names fold
+        self.plain_tensorflow: set[str] = set()  # local names bound to `tensorflow` itself
 
     def add_import(self, node: cst.Import) -> None:
         """Record `import a.b as c` and `import a.b`."""
@@ -39,9 +48,14 @@ class ImportTable:
             full = dotted(alias.name)
             if full is None:
                 continue
+            self.legacy_keras = self.legacy_keras or full.split(".")[0] == "tf_keras"
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 self.aliases[alias.asname.name.value] = canonical(full)
+                if full == "tensorflow":
+                    self.plain_tensorflow.add(alias.asname.name.value)
             else:
+                if full == "tensorflow":
+                    self.plain_tensorflow.add("tensorflow")
                 head = full.split(".")[0]
                 self.aliases[head] = head
 
@@ -52,6 +66,7 @@ class ImportTable:
         base = dotted(node.module)
         if base is None:
             return
+        self.legacy_keras = self.legacy_keras or base.split(".")[0] == "tf_keras"
         for alias in node.names:
             if not isinstance(alias.name, cst.Name):
                 continue
@@ -69,6 +84,8 @@ class ImportTable:
         target = self.aliases.get(head)
         if target is None:
             return None
+        if head in self.plain_tensorflow and rest.split(".")[0] in _TF1_ONLY:
+            return ABSENT_IN_TF2 + rest
         return canonical(f"{target}.{rest}" if rest else target)
 
     def imports_tensorflow(self) -> bool:

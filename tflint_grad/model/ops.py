@@ -16,10 +16,19 @@ _NONDIFF = {
     "greater_equal", "less", "less_equal", "stop_gradient", "logical_and", "logical_or",
     "logical_not", "logical_xor", "one_hot", "floordiv", "is_nan", "is_inf", "is_finite",
 }
+# The same ops spelled through tf.raw_ops.
+_RAW_NONDIFF = {
+    "Round", "Floor", "Ceil", "ArgMax", "ArgMin", "Equal", "NotEqual", "Greater", "GreaterEqual",
+    "Less", "LessEqual", "StopGradient", "LogicalAnd", "LogicalOr", "LogicalNot", "OneHot",
+    "FloorDiv", "IsNan", "IsInf", "IsFinite",
+}
 _META = {"shape", "size", "rank", "shape_n"}
-NONDIFF_OPS = frozenset(f"tensorflow.{p}{n}" for n in _NONDIFF for p in ("", "math."))
+NONDIFF_OPS = frozenset(f"tensorflow.{p}{n}" for n in _NONDIFF for p in ("", "math.")) | {
+    f"tensorflow.raw_ops.{n}" for n in _RAW_NONDIFF}
+# Graph-mode gradient APIs: tf.hessians is built on tf.gradients and raises the same way.
+SYMBOLIC_GRADIENTS = frozenset({"tensorflow.gradients", "tensorflow.hessians"})
 META_OPS = frozenset(f"tensorflow.{n}" for n in _META)
-ZERO_OPS = frozenset({"tensorflow.sign", "tensorflow.math.sign"})
+ZERO_OPS = frozenset({"tensorflow.sign", "tensorflow.math.sign", "tensorflow.raw_ops.Sign"})
 
 # Calls that make a fresh tensor the tape knows nothing about.
 CREATORS = frozenset(f"tensorflow.{n}" for n in (
@@ -46,7 +55,10 @@ MODEL_FACTORIES = ("keras.Sequential", "keras.Model", "keras.models.", "keras.la
 INT_DTYPES = frozenset({"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
                         "bool"})
 FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64", "double", "half"})
-VARIABLE_LISTS = frozenset({"trainable_variables", "trainable_weights", "variables", "weights"})
+VARIABLE_LISTS = frozenset({"trainable_variables", "trainable_weights", "variables", "weights",
+                            "non_trainable_variables", "non_trainable_weights"})
+LAYER_VARIABLES = frozenset({"kernel", "bias", "embeddings", "gamma", "beta", "moving_mean",
+                             "moving_variance", "recurrent_kernel"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})
 PY_CONVERSIONS = frozenset({"float", "int", "bool", "complex"})
 META_ATTRS = frozenset({"shape", "dtype", "ndim", "name", "device", "graph"})

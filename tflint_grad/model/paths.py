@@ -11,7 +11,9 @@ from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, Gradien
 _LIMIT = 4000  # nodes visited per query: real scopes are far smaller
 # Ops with no gradient that the tape still records: their outputs are tracked tensors.
 _RECORDED_CUTS = frozenset({"tf.round", "tf.floor", "tf.ceil", "tf.sign", "tf.math.round",
-                            "tf.math.floor", "tf.math.ceil", "tf.math.sign", "//"})
+                            "tf.math.floor", "tf.math.ceil", "tf.math.sign", "//",
+                            "tf.raw_ops.Round", "tf.raw_ops.Floor", "tf.raw_ops.Ceil",
+                            "tf.raw_ops.Sign"})
 
 
 class Why(enum.Enum):
@@ -185,14 +187,14 @@ class _Search:
         """Was the source being tracked by the tape when a step at `at` ran? (True if unsure.)"""
         if self.source.model_of is not None:
             return self.tape.watch_accessed is not False or any(
-                b is self.key for b, _ in self.tape.watches)
+                w.binding is self.key for w in self.tape.watches)
         return self._tracked(self.key, at, 0)
 
     def _tracked(self, b: Binding, at: int, depth: int) -> bool:
         tape = self.tape
         if tape.watch_unknown or b.opaque or b.joined or depth > 50:
             return True
-        if any(w is b and seq < at for w, seq in tape.watches):
+        if any(w.binding is b and w.seq < at for w in tape.watches):
             return True
         if b.kind in (Kind.VARIABLE, Kind.MODEL):
             return tape.watch_accessed is not False

@@ -85,6 +85,23 @@ class Edge:
     cut: Cut | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """`tape.watch(binding)`, at a point in program order."""
+
+    binding: Binding
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where a node a rule may report sits: its scope, and whether it may not run (inside an
+    if/try/loop) -- after an unconditional raise, nothing later in its scope runs."""
+
+    scope: Scope
+    conditional: bool
+
+
 @dataclass(eq=False, slots=True)
 class Tape:
     """A `tf.GradientTape` and the block in which it records."""
@@ -97,7 +114,7 @@ class Tape:
     end: int = 1 << 60             # seq when the with-block ended
     block_line_node: cst.CSTNode | None = None  # the `with` statement
     loops: tuple[int, ...] = ()    # loops enclosing the tape's creation
-    watches: list[tuple[Binding, int]] = field(default_factory=list)
+    watches: list[Watch] = field(default_factory=list)
     watch_unknown: bool = False    # watched something the model cannot name
     calls: list[GradientCall] = field(default_factory=list)
 
@@ -130,6 +147,7 @@ class Binding:
     unknown_callee: bool = False               # the result of a call the model cannot follow
     tf_value: bool = False                     # made by a TensorFlow op
     sequence: bool = False                     # a Python list of tensors: indexing it is no op
+    keras: bool = False                        # a Keras model or layer (or a Keras class)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +170,11 @@ class LocalCall:
 
 @dataclass(frozen=True, slots=True)
 class SymbolicGradients:
-    """A `tf.gradients(...)` call (graph-mode API)."""
+    """A `tf.gradients(...)` or `tf.hessians(...)` call (graph-mode APIs)."""
 
     call: cst.Call = field(repr=False)
     in_graph: bool
+    op: str = "tensorflow.gradients"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +185,17 @@ class SessionRun:
     session: Binding = field(repr=False)
     in_graph: bool
     fetched: list[Binding] | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class VariableWatch:
+    """`tape.watch(...)` handed the variables of a Keras model or layer."""
+
+    call: cst.Call = field(repr=False)
+    owner: Binding = field(repr=False)
+    item: cst.BaseExpression = field(repr=False)   # what was watched, e.g. model.weights
+    alone: bool                  # the watch is handed this one thing, as a statement of its own
+    tape: Tape = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +267,7 @@ class Scope:
     symbolic_gradients: list[SymbolicGradients] = field(default_factory=list)
     session_runs: list[SessionRun] = field(default_factory=list)
     float_shapes: list[FloatShape] = field(default_factory=list)
+    variable_watches: list[VariableWatch] = field(default_factory=list)
     decorators: list[str] = field(default_factory=list)
     in_class: bool = False
 
@@ -258,9 +289,7 @@ class Model:
     exiting_loops: set[int] = field(default_factory=set)  # loops left by break/return/raise
     paths: Paths | None = field(default=None, repr=False)      # the memoized path queries
     layout: Layout | None = field(default=None, repr=False)    # the fixes' view of the text
-    # id(node) -> (scope, conditional): where a reported node sits, and whether it may not run
-    # (inside if/try/loop) -- after an unconditional raise nothing later in its scope runs.
-    sites: dict[int, tuple[Scope, bool]] = field(default_factory=dict)
+    sites: dict[int, Site] = field(default_factory=dict)  # id(node) -> where it sits
 
     def statement_code(self, node: cst.CSTNode) -> str:
         """A statement's text without comments or surrounding blank lines."""

@@ -8,7 +8,7 @@ from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
-from tflint_grad.model.scope import Binding, Edge, Kind, SessionMade, Tape
+from tflint_grad.model.scope import Binding, Edge, Kind, SessionMade, Tape, VariableWatch, Watch
 
 
 _SESSIONS = ops.SESSIONS
@@ -54,11 +54,20 @@ class Statements(WalkerCore):
                 # Instances own trainable variables; whatever module names the class reads may
                 # be shared with them, so instances depend on those.
                 cls.model_class_reads = _names_read(s)
+                cls.keras = any(self.is_keras_base(base.value) for base in s.bases)
             self.env[s.name.value] = cls
             self.register_methods(s)
         elif isinstance(s, cst.Match):
             self.edges(s.subject)
             self.join_branches([c.body.body for c in s.cases if isinstance(c.body, cst.IndentedBlock)])
+
+    def is_keras_base(self, base: cst.BaseExpression) -> bool:
+        """keras.Model, keras.layers.Layer, or a Keras class of this file (not tf.Module)."""
+        name = self.resolve(base)
+        if name is not None:
+            return name.startswith(ops.MODEL_FACTORIES) and not self.imports.legacy_keras
+        local = self.lookup(base.value) if isinstance(base, cst.Name) else None
+        return local is not None and local.keras
 
     def is_model_base(self, base: cst.BaseExpression) -> bool:
         """keras.Model, keras.layers.Layer, tf.Module, or a model class of this file."""
@@ -137,8 +146,8 @@ class Statements(WalkerCore):
                              line: cst.SimpleStatementLine) -> None:
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
             tape = self.tape_named(value.func.value)
-            if tape is not None and value.func.attr.value == "watch":
-                self.watch(tape.tape, value)  # type: ignore[arg-type]
+            if tape is not None and tape.tape is not None and value.func.attr.value == "watch":
+                self.watch(tape.tape, value, alone=len(line.body) == 1)
                 return
         edges = self.edges(value)
         if isinstance(value, cst.Call):
@@ -149,18 +158,35 @@ class Statements(WalkerCore):
                 for e in edges:  # handed to code the model cannot follow
                     e.binding.escaped = True
 
-    def watch(self, tape: Tape, call: cst.Call) -> None:
+    def watch(self, tape: Tape, call: cst.Call, alone: bool = False) -> None:
         """`tape.watch(x)` / `tape.watch([x, t])`."""
         arg = ops.arg(call, 0, "tensor")
         items: list[cst.BaseExpression | None] = (
             [e.value for e in arg.elements] if isinstance(arg, (cst.List, cst.Tuple)) else [arg])
         seq = self.next_seq()
         for item in items:
+            self.note_variable_watch(tape, call, item, alone and len(items) == 1)
             b = self.lookup(item.value) if isinstance(item, cst.Name) else None
             if b is None or b.joined:
                 tape.watch_unknown = True  # a container or loop variable: its items are unknown
             if b is not None:
-                tape.watches.append((b, seq))
+                tape.watches.append(Watch(b, seq))
+
+    def note_variable_watch(self, tape: Tape, call: cst.Call, item: cst.BaseExpression | None,
+                            alone: bool) -> None:
+        """Remember a watch handed the variables of a Keras model or layer."""
+        if item is None:
+            return
+        owner = self.variables_of(item)
+        if owner is None and isinstance(item, cst.Attribute) and isinstance(item.value, cst.Name) \
+                and item.attr.value in ops.LAYER_VARIABLES:
+            owner = self.lookup(item.value.value)  # `dense.kernel`: one variable of a layer
+        if owner is None and isinstance(item, cst.Name):
+            named = self.lookup(item.value)
+            owner = named.model_of if named is not None and not named.joined else None
+        if owner is not None and owner.keras:
+            self.scope.variable_watches.append(VariableWatch(call, owner, item, alone, tape))
+            self.site(call)
 
     def mutate(self, target: cst.BaseExpression, edges: list[Edge],
                node: cst.CSTNode) -> None:
@@ -174,6 +200,7 @@ class Statements(WalkerCore):
             return
         new = self.make(target.value, old.kind, node, [Edge(old)] + edges)
         new.model_of, new.int_dtype, new.tape = old.model_of, old.int_dtype, old.tape
+        new.keras = old.keras
         new.joined = True  # the object changed in place: no new tensor, no step of its own
         # What an object (self, a list, an optimizer) holds after a change is not known well
         # enough to prove a path broken; a variable stays the same tracked variable.

@@ -86,6 +86,8 @@ def rule_descriptor(rule: Entry) -> dict[str, Any]:
         "help": {"text": markdown, "markdown": markdown},
         "helpUri": f"{repository_url()}/blob/main/rules/{rule.code}-{rule.name}/README.md",
         "defaultConfiguration": {"level": "error"},
+        "properties": {"tensorflow": [o.describe() for o in rule.outcomes],
+                       "fix": rule.fix.value},
     }
 
 
