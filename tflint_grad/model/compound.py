@@ -169,12 +169,13 @@ class Compound(WalkerCore):
             expr = item.item
             name = self.resolve(expr.func) if isinstance(expr, cst.Call) else None
             asname = item.asname.name if item.asname is not None else None
-            if name == "tensorflow.GradientTape":
+            if name == "tensorflow.GradientTape" and isinstance(expr, cst.Call):
                 label = asname.value if isinstance(asname, cst.Name) else "<tape>"
-                b = self.tape_binding(label, expr, s)  # type: ignore[arg-type]
+                b = self.tape_binding(label, expr, s)
                 if isinstance(asname, cst.Name):
                     self.env[asname.value] = b
-                started.append(b.tape)  # type: ignore[arg-type]
+                if b.tape is not None:
+                    started.append(b.tape)
                 continue
             tape = self.tape_named(expr)
             if tape is not None and tape.tape is not None:
@@ -190,8 +191,9 @@ class Compound(WalkerCore):
                 continue
             if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
                 owner = self.tape_named(expr.func.value)
-                if owner is not None and expr.func.attr.value == "stop_recording":
-                    paused.append(owner.tape)  # type: ignore[arg-type]
+                if owner is not None and owner.tape is not None and \
+                        expr.func.attr.value == "stop_recording":
+                    paused.append(owner.tape)
                     continue
                 if expr.func.attr.value == "as_default":
                     graph += 1

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import libcst as cst
 
+from tflint_grad.model.calls import method_called, note_session_run
 from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.syntax import GRADIENT_METHODS
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape, GradientCall,
-                                     Kind, LocalCall, SessionMade, SessionRun, SymbolicGradients,
+                                     Kind, LocalCall, SymbolicGradients,
                                      Through, Use, UseKind)
 
 
@@ -124,48 +125,19 @@ class Expressions(WalkerCore):
         if isinstance(func, cst.Attribute) and name is None:
             base = self.edges(func.value)
             method = func.attr.value
-            defined = self.method_called(func.value, method)
+            defined = method_called(self, func.value, method)
             if defined is not None:
                 self.scope.local_calls.append(LocalCall(
                     defined, call, self.graph_depth + self.session_depth > 0, method=True))
-            if method == "run" and isinstance(func.value, cst.Call) and \
-                    self.resolve(func.value.func) in ops.SESSIONS:
-                owner = self.make("Session()", Kind.CALL, func.value, [])
-                owner.session = SessionMade(False, func.value)
-                self.scope.session_runs.append(SessionRun(call, owner, self.graph_depth > 0))
-                self.site(call)
-            if method == "run" and isinstance(func.value, cst.Name):
-                session = self.lookup(func.value.value)
-                if session is not None and session.session is not None:
-                    fetch = ops.arg(call, 0, "fetches")
-                    self.scope.session_runs.append(SessionRun(
-                        call, session, self.graph_depth > 0, self.fetched(fetch)))
-                    self.site(call)
+            if method == "run":
+                note_session_run(self, call, func)
             if method in ops.LEAVE_TF_METHODS:
                 self.note_use(func.value, call, UseKind.NUMPY)
                 return _cut_all(base, Cut(CutKind.LEFT_TENSORFLOW, f".{method}()", call)) + args_edges
             self.note_use(func.value, call, UseKind.ATTRIBUTE)
             return base + args_edges
         if isinstance(func, cst.Name) and name is None:
-            local = self.lookup(func.value)
-            if local is None and func.value in ops.PY_CONVERSIONS:
-                return _cut_all(args_edges, Cut(CutKind.LEFT_TENSORFLOW, f"{func.value}()", call))
-            if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
-                return _cut_all(args_edges, Cut(CutKind.META, func.value, call))
-            if local is not None and local.model_class_reads is not None:
-                for read in sorted(local.model_class_reads):
-                    found = self.lookup(read, local_names=True)
-                    if found is not None and found is not local:
-                        args_edges.append(Edge(found))
-                return [Edge(local)] + args_edges
-            if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
-                self.scope.local_calls.append(LocalCall(
-                    local.function, call, self.graph_depth + self.session_depth > 0))
-                if not self.summary_mode:
-                    self.builder.call_sites.setdefault(local.function, []).append(
-                        self.passed_values(call, local.function))
-                return self.local_call_edges(call, local) + [Edge(local)]
-            return ([Edge(local)] if local is not None else []) + args_edges
+            return self.name_call_edges(call, func, args_edges)
         if name is None:
             return self.edges(func) + args_edges
         self.note_call(name, call)
@@ -188,23 +160,27 @@ class Expressions(WalkerCore):
                 return _cut_all(args_edges, Cut(CutKind.NO_GRADIENT, "tf.cast to an integer dtype", call))
         return args_edges
 
-    def method_called(self, owner: cst.BaseExpression, method: str) -> cst.FunctionDef | None:
-        """The method of a class of this file that `owner.method(...)` runs, if the model knows."""
-        cls: cst.ClassDef | None = None
-        if isinstance(owner, cst.Name):
-            found = self.lookup(owner.value)
-            cls = found.instance_of if found is not None else None
-        elif isinstance(owner, cst.Call) and isinstance(owner.func, cst.Name):
-            found = self.lookup(owner.func.value)
-            cls = found.class_def if found is not None else None
-        if cls is None or not isinstance(cls.body, cst.IndentedBlock):
-            return None
-        if method in _self_assigned(cls):
-            return None  # `self.step = tf.function(self.step)`: the instance holds another thing
-        for stmt in cls.body.body:
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
-                return stmt
-        return None
+    def name_call_edges(self, call: cst.Call, func: cst.Name, args_edges: list[Edge]) -> list[Edge]:
+        """A call of a plain name that is not imported: a builtin, a local class or function."""
+        local = self.lookup(func.value)
+        if local is None and func.value in ops.PY_CONVERSIONS:
+            return _cut_all(args_edges, Cut(CutKind.LEFT_TENSORFLOW, f"{func.value}()", call))
+        if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
+            return _cut_all(args_edges, Cut(CutKind.META, func.value, call))
+        if local is not None and local.model_class_reads is not None:
+            for read in sorted(local.model_class_reads):
+                found = self.lookup(read, local_names=True)
+                if found is not None and found is not local:
+                    args_edges.append(Edge(found))
+            return [Edge(local)] + args_edges
+        if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
+            self.scope.local_calls.append(LocalCall(
+                local.function, call, self.graph_depth + self.session_depth > 0))
+            if not self.summary_mode:
+                self.builder.call_sites.setdefault(local.function, []).append(
+                    self.passed_values(call, local.function))
+            return self.local_call_edges(call, local) + [Edge(local)]
+        return ([Edge(local)] if local is not None else []) + args_edges
 
     def note_call(self, name: str, call: cst.Call) -> None:
         """Facts the eager-execution and shape checks need."""
@@ -233,30 +209,6 @@ class Expressions(WalkerCore):
                     self.scope.float_shapes.append(FloatShape(call, name, floats))
                     self.site(call)
 
-    def fetched(self, fetch: cst.BaseExpression | None) -> list[Binding] | None:
-        """The bindings a Session.run fetches, when the fetch is only names (else None)."""
-        if isinstance(fetch, cst.Name):
-            b = self.lookup(fetch.value)
-            return [b] if b is not None else None
-        if isinstance(fetch, (cst.List, cst.Tuple)) and fetch.elements:
-            out: list[Binding] = []
-            for e in fetch.elements:
-                found = self.fetched(e.value)
-                if found is None:
-                    return None
-                out += found
-            return out
-        if isinstance(fetch, cst.Dict) and fetch.elements:
-            values: list[Binding] = []
-            for element in fetch.elements:
-                if not isinstance(element, cst.DictElement):
-                    return None
-                found = self.fetched(element.value)
-                if found is None:
-                    return None
-                values += found
-            return values
-        return None
 
     def passed_values(self, call: cst.Call,
                       fn: cst.FunctionDef) -> dict[str, Binding | None] | None:
@@ -387,16 +339,3 @@ class Expressions(WalkerCore):
         if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
             return Kind.NUMPY
         return Kind.CALL
-
-
-def _self_assigned(cls: cst.ClassDef) -> set[str]:
-    """Attribute names a class assigns on `self` anywhere in its methods."""
-    out: set[str] = set()
-    stack: list[cst.CSTNode] = [cls]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.AssignTarget) and isinstance(n.target, cst.Attribute) and \
-                isinstance(n.target.value, cst.Name) and n.target.value.value == "self":
-            out.add(n.target.attr.value)
-        stack.extend(kids(n))
-    return out

@@ -1,0 +1,87 @@
+"""Calls on objects the walk knows: methods of this file's classes, and Session.run."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.nodes import kids
+from tflint_grad.model.scope import Binding, Kind, SessionMade, SessionRun
+
+if TYPE_CHECKING:
+    from tflint_grad.model.exprs import Expressions
+
+
+def method_called(w: Expressions, owner: cst.BaseExpression, method: str) -> cst.FunctionDef | None:
+    """The method of a class of this file that `owner.method(...)` runs, if the model knows."""
+    cls: cst.ClassDef | None = None
+    if isinstance(owner, cst.Name):
+        found = w.lookup(owner.value)
+        cls = found.instance_of if found is not None else None
+    elif isinstance(owner, cst.Call) and isinstance(owner.func, cst.Name):
+        found = w.lookup(owner.func.value)
+        cls = found.class_def if found is not None else None
+    if cls is None or not isinstance(cls.body, cst.IndentedBlock):
+        return None
+    if method in _self_assigned(cls):
+        return None  # `w.step = tf.function(w.step)`: the instance holds another thing
+    for stmt in cls.body.body:
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
+            return stmt
+    return None
+
+
+def note_session_run(w: Expressions, call: cst.Call, func: cst.Attribute) -> None:
+    """`tf.compat.v1.Session().run(...)` or `sess.run(...)`: remember it, with what it fetches."""
+    if isinstance(func.value, cst.Call) and w.resolve(func.value.func) in ops.SESSIONS:
+        owner = w.make("Session()", Kind.CALL, func.value, [])
+        owner.session = SessionMade(False, func.value)
+        w.scope.session_runs.append(SessionRun(call, owner, w.graph_depth > 0))
+        w.site(call)
+    if isinstance(func.value, cst.Name):
+        session = w.lookup(func.value.value)
+        if session is not None and session.session is not None:
+            fetch = ops.arg(call, 0, "fetches")
+            w.scope.session_runs.append(SessionRun(
+                call, session, w.graph_depth > 0, fetched(w, fetch)))
+            w.site(call)
+
+
+def fetched(w: Expressions, fetch: cst.BaseExpression | None) -> list[Binding] | None:
+    """The bindings a Session.run fetches, when the fetch is only names (else None)."""
+    if isinstance(fetch, cst.Name):
+        b = w.lookup(fetch.value)
+        return [b] if b is not None else None
+    if isinstance(fetch, (cst.List, cst.Tuple)) and fetch.elements:
+        out: list[Binding] = []
+        for e in fetch.elements:
+            found = fetched(w, e.value)
+            if found is None:
+                return None
+            out += found
+        return out
+    if isinstance(fetch, cst.Dict) and fetch.elements:
+        values: list[Binding] = []
+        for element in fetch.elements:
+            if not isinstance(element, cst.DictElement):
+                return None
+            found = fetched(w, element.value)
+            if found is None:
+                return None
+            values += found
+        return values
+    return None
+
+
+def _self_assigned(cls: cst.ClassDef) -> set[str]:
+    """Attribute names a class assigns on `self` anywhere in its methods."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [cls]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.AssignTarget) and isinstance(n.target, cst.Attribute) and \
+                isinstance(n.target.value, cst.Name) and n.target.value.value == "self":
+            out.add(n.target.attr.value)
+        stack.extend(kids(n))
+    return out
