@@ -7,6 +7,7 @@ net = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, activa
 x = tf.reshape(tf.linspace(0.0, 1.0, 5), (5, 1))
 with tf.GradientTape() as tape:
     tape.watch(x)
+
     u = net(x)
 u_x = tape.gradient(u, x)
 print("du/dx:", u_x.numpy().ravel())

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
-from tflint_grad.fixing.layout import delete, place
+from tflint_grad.fixing.layout import delete, place, source_line
 from tflint_grad.model.scope import Model, VariableWatch
-from tflint_grad.types import Fix
+from tflint_grad.types import Edit, Fix
 
 CODE = "TFG013"
 _ERROR = ("ValueError (Passed in object <Variable ...> of type 'Variable', not tf.Tensor or "
@@ -26,9 +26,17 @@ def drop_watch_fix(model: Model, found: VariableWatch) -> FixBuilder | None:
     if len(block) == 1 or not isinstance(statement, cst.SimpleStatementLine):
         return None  # the with-block would be left empty
 
+    comment = statement.trailing_whitespace.comment
+
     def build(pos: PositionOf) -> Fix:
-        return Fix(f"remove the watch: tape '{found.tape.name}' watches trainable variables "
-                   f"by itself", True, (delete(pos, statement),))
+        what = (f"remove the watch: tape '{found.tape.name}' watches trainable variables by "
+                f"itself")
+        if comment is None:
+            return Fix(what, True, (delete(pos, statement),))
+        (line, col), (end_line, _) = pos(statement)
+        end_col = len(source_line(model, end_line)) + 1
+        # Keep what the user wrote after the statement: the comment stays on its line.
+        return Fix(what, True, (Edit(line, col, end_line, end_col, comment.value),))
     return build
 
 
