@@ -10,8 +10,8 @@ def eager_scopes(model: Model) -> list[Scope]:
     if model.graph_mode or not model.imports.imports_tensorflow():
         return []
     eager_ok = model.functions_eagerly and not model.functions_eagerly_off
-    root = model.scopes[0]
-    out, todo, seen = [root], [root], {id(root)}
+    roots = [model.scopes[0]] + [s for s in model.scopes if s.keras_callback and not s.decorators]
+    out, todo, seen = list(roots), list(roots), {id(s) for s in roots}
     while todo:
         scope = todo.pop()
         for called in scope.local_calls:

@@ -10,6 +10,7 @@ from tflint_grad.model import ops
 from tflint_grad.model.compound import Compound
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.infer import Inference
+from tflint_grad.model.fields import FieldDef, class_fields
 from tflint_grad.model.names import ImportTable
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FunctionSummary, Kind,
                                      Model, Reach, Scope)
@@ -34,6 +35,8 @@ class Builder:
         self.escaped: set[cst.FunctionDef] = set()  # functions used as values, not just called
         self.rebound: dict[str, int] = {}  # module names and how often they were bound
         self.unknowns: dict[str, Binding] = {}
+        self.method_class: dict[cst.FunctionDef, cst.ClassDef] = {}  # methods -> their class
+        self.fields: dict[cst.ClassDef, dict[str, FieldDef]] = {}
 
     def build(self) -> Model:
         """Walk the module body, then every function the module defines."""
@@ -74,6 +77,15 @@ class Builder:
                 b.deps = list(given.deps)  # what the calls passed: dependence, not a path
                 b.from_call_sites = True
             walker.env[param] = b
+        cls = self.method_class.get(fn)
+        scope.keras_callback = cls is not None and fn.name.value.startswith("on_") and any(
+            self.model.imports.resolve(base.value) == "keras.callbacks.Callback"
+            for base in cls.bases)
+        if cls is not None and scope.params and not fn.decorators:
+            me = walker.env[scope.params[0]]
+            me.instance_of = cls  # `self.helper(...)` runs this class's method
+            if fn.name.value != "__init__":
+                walker.bind_fields(scope.params[0], self.fields_of(cls))
         walker.walk_block(fn.body.body)
         self.walking.discard(fn)
         return scope
@@ -115,6 +127,12 @@ class Builder:
             merged.numeric = first.numeric if len(numerics) == 1 else None
             out[param] = merged
         return out
+
+    def fields_of(self, cls: cst.ClassDef) -> dict[str, FieldDef]:
+        """The attributes a class sets once in `__init__` (cached)."""
+        if cls not in self.fields:
+            self.fields[cls] = class_fields(cls, self.model.imports)
+        return self.fields[cls]
 
     def summary(self, fn: cst.FunctionDef) -> FunctionSummary | None:
         """What each parameter of a local function reaches in its return value."""

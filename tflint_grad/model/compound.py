@@ -92,6 +92,10 @@ class Compound(WalkerCore):
             j.int_dtype = all(b.int_dtype for b in found)
             numerics = {b.numeric for b in found}
             j.numeric = first.numeric if len(numerics) == 1 else None
+            # An object changed in every branch is still the same object.
+            if all(b.instance_of is first.instance_of for b in found):
+                j.instance_of = first.instance_of
+            j.keras = all(b.keras for b in found)
             out[name] = j
         return out
 
@@ -111,6 +115,7 @@ class Compound(WalkerCore):
                               old.node, [Edge(old)])
                 j.joined = j.opaque = True
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
+                j.instance_of, j.keras = old.instance_of, old.keras
                 if old.kind is Kind.TAPE:  # a tape made again in the body: which one is unknown
                     j.tape, j.kind = None, Kind.PHI
                 self.env[name] = heads[name] = j

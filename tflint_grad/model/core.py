@@ -76,6 +76,17 @@ class WalkerCore:
             return None
         return self.imports.resolve(node)
 
+    def field(self, node: cst.CSTNode) -> Binding | None:
+        """What `self.attr` holds, when the class's `__init__` set it once (see model/fields.py)."""
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+            return self.env.get(f"{node.value.value}.{node.attr.value}")
+        return None
+
+    def fields_here(self, owner: str) -> list[Binding]:
+        """Every field binding of `owner` (the method's self) in this scope."""
+        prefix = owner + "."
+        return [b for name, b in self.env.items() if name.startswith(prefix)]
+
     def tape_named(self, node: cst.BaseExpression) -> Binding | None:
         """The tape binding an expression names, if it is one."""
         if isinstance(node, cst.Name):

@@ -32,6 +32,9 @@ class Expressions(WalkerCore):
                 self.builder.escaped.add(b.function)
             return [Edge(b)] if b is not None else []
         if isinstance(node, cst.Attribute):
+            held = self.field(node)
+            if held is not None:
+                return [Edge(held)]
             base = self.edges(node.value)
             self.note_use(node.value, node, UseKind.ATTRIBUTE)
             if node.attr.value in ops.META_ATTRS:
@@ -129,6 +132,10 @@ class Expressions(WalkerCore):
             if defined is not None:
                 self.scope.local_calls.append(LocalCall(
                     defined, call, self.graph_depth + self.session_depth > 0, method=True))
+                if isinstance(func.value, cst.Name):
+                    # `self.loss(x)`: what the method reads of self is not followed; say it
+                    # may read every field.
+                    base += [Edge(f) for f in self.fields_here(func.value.value)]
             if method == "run":
                 note_session_run(self, call, func)
             if method in ops.LEAVE_TF_METHODS:
@@ -311,6 +318,9 @@ class Expressions(WalkerCore):
         """The binding an expression denotes: a name's, or a fresh one made right here."""
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value)
+        held = self.field(expr)
+        if held is not None:
+            return held
         if isinstance(expr, cst.Call) and expr in self.inline_results:
             return self.inline_results[expr]
         b = self.make(self.model.code(expr), Kind.CALL, expr, self.edges(expr))
@@ -324,6 +334,9 @@ class Expressions(WalkerCore):
         """A gradient source: a name, or `model.trainable_variables`; None if not nameable."""
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value)
+        held = self.field(expr)
+        if held is not None:
+            return held
         owner = self.variables_of(expr)
         if owner is not None:
             b = self.make(self.model.code(expr), Kind.VARIABLE, expr, [Edge(owner)])

@@ -6,6 +6,7 @@ import libcst as cst
 from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
+from tflint_grad.model.fields import FieldDef
 from tflint_grad.model.scope import PLAIN, Binding, Kind
 
 
@@ -55,12 +56,47 @@ class Inference(WalkerCore):
         """`model.trainable_variables` (or an element of it) -> the model's binding."""
         if isinstance(expr, cst.Subscript):
             expr = expr.value
-        if isinstance(expr, cst.Attribute) and expr.attr.value in ops.VARIABLE_LISTS \
-                and isinstance(expr.value, cst.Name):
-            owner = self.lookup(expr.value.value)
+        if isinstance(expr, cst.Attribute) and expr.attr.value in ops.VARIABLE_LISTS:
+            owner = self.lookup(expr.value.value) if isinstance(expr.value, cst.Name) else (
+                self.field(expr.value))
             if owner is not None and owner.kind is Kind.MODEL:
                 return owner
         return None
+
+    def bind_fields(self, owner: str, fields: dict[str, FieldDef]) -> None:
+        """Bind `self.attr` for each field, as a value made before anything in this method."""
+        for attr, found in fields.items():
+            b = self.make(f"{owner}.{attr}", Kind.UNKNOWN, found.statement, [])
+            self.field_kind(b, found.value)
+            self.env[f"{owner}.{attr}"] = b
+
+    def field_kind(self, b: Binding, value: cst.BaseExpression) -> None:
+        """What a field holds, from the call that made it; its arguments are `__init__`'s
+        names, which are not looked up here. Anything else is not known."""
+        b.numeric = self.numeric_of(value) if isinstance(value, (cst.Integer, cst.Float)) else None
+        if b.numeric is not None:
+            b.kind = Kind.NUMBER
+            return
+        b.opaque = True
+        if not isinstance(value, cst.Call):
+            return
+        name = self.resolve(value.func)
+        if name is None and isinstance(value.func, cst.Name):
+            local = self.lookup(value.func.value, local_names=True)
+            if local is not None and local.model_class_reads is not None:
+                b.kind, b.joined, b.keras, b.opaque = Kind.MODEL, True, local.keras, False
+            return
+        if name is None:
+            return
+        if name == "tensorflow.Variable":
+            trainable = _keyword(value, "trainable")
+            frozen = isinstance(trainable, cst.Name) and trainable.value == "False"
+            b.kind, b.opaque = Kind.FROZEN if frozen else Kind.VARIABLE, False
+        elif name.startswith(ops.MODEL_FACTORIES):
+            b.kind, b.joined, b.opaque = Kind.MODEL, True, False
+            b.keras = not self.imports.legacy_keras
+        elif name.startswith(("keras.optimizers.", "keras.losses.", "keras.metrics.")):
+            b.kind, b.opaque = Kind.CALL, False  # a callable object: not on a gradient path
 
     def int_name(self, expr: cst.BaseExpression) -> bool:
         found = self.lookup(expr.value) if isinstance(expr, cst.Name) else None

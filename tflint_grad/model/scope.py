@@ -270,6 +270,8 @@ class Scope:
     variable_watches: list[VariableWatch] = field(default_factory=list)
     decorators: list[str] = field(default_factory=list)
     in_class: bool = False
+    keras_callback: bool = False   # an on_* method of a keras.callbacks.Callback: Keras calls it
+                                   # eagerly, from Python, whatever fit() traces
 
 
 @dataclass(eq=False, slots=True)

@@ -84,6 +84,8 @@ class Statements(WalkerCore):
         for s in cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ():
             if isinstance(s, cst.FunctionDef):
                 self.builder.pending.append((s, True))
+                self.builder.method_class[s] = cls
+                self.note_decorators(s)
             elif isinstance(s, cst.ClassDef):
                 self.register_methods(s)
 
@@ -166,7 +168,8 @@ class Statements(WalkerCore):
         seq = self.next_seq()
         for item in items:
             self.note_variable_watch(tape, call, item, alone and len(items) == 1)
-            b = self.lookup(item.value) if isinstance(item, cst.Name) else None
+            b = self.lookup(item.value) if isinstance(item, cst.Name) else (
+                self.field(item) if item is not None else None)
             if b is None or b.joined:
                 tape.watch_unknown = True  # a container or loop variable: its items are unknown
             if b is not None:
@@ -200,7 +203,7 @@ class Statements(WalkerCore):
             return
         new = self.make(target.value, old.kind, node, [Edge(old)] + edges)
         new.model_of, new.int_dtype, new.tape = old.model_of, old.int_dtype, old.tape
-        new.keras = old.keras
+        new.keras, new.instance_of, new.class_def = old.keras, old.instance_of, old.class_def
         new.joined = True  # the object changed in place: no new tensor, no step of its own
         # What an object (self, a list, an optimizer) holds after a change is not known well
         # enough to prove a path broken; a variable stays the same tracked variable.

@@ -1,0 +1,94 @@
+"""Attributes a class sets once, in `__init__`: what `self.model`, `self.optimizer` or `self.x`
+hold in every other method of the class. Only what the class's own text makes certain."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.names import ImportTable
+from tflint_grad.model.nodes import kids
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDef:
+    """`self.<attr> = value`, a top-level statement of `__init__`, the attribute's only
+    assignment anywhere in the class."""
+
+    attr: str
+    value: cst.BaseExpression = field(repr=False)
+    statement: cst.SimpleStatementLine = field(repr=False)
+
+
+def known_bases(cls: cst.ClassDef, imports: ImportTable) -> bool:
+    """No base, `object`, or Keras / tf.Module bases: nothing inherited can rebind a field."""
+    for base in cls.bases:
+        if base.keyword is not None:
+            return False
+        value = base.value
+        if isinstance(value, cst.Name) and value.value == "object":
+            continue
+        name = imports.resolve(value)
+        if name is None or not (name.startswith(ops.MODEL_FACTORIES) or name == "tensorflow.Module"):
+            return False
+    return True
+
+
+def class_fields(cls: cst.ClassDef, imports: ImportTable) -> dict[str, FieldDef]:
+    """The fields `__init__` sets once and nothing else in the class assigns."""
+    if not isinstance(cls.body, cst.IndentedBlock) or not known_bases(cls, imports):
+        return {}
+    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
+                 and s.name.value == "__init__"), None)
+    if init is None or not isinstance(init.body, cst.IndentedBlock) or not init.params.params:
+        return {}
+    me = init.params.params[0].name.value
+    counts = _assigned_attributes(cls)
+    members = {s.name.value for s in cls.body.body if isinstance(s, (cst.FunctionDef, cst.ClassDef))}
+    out: dict[str, FieldDef] = {}
+    for stmt in init.body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+            continue
+        small = stmt.body[0]
+        if isinstance(small, cst.Assign) and len(small.targets) == 1:
+            target, value = small.targets[0].target, small.value
+        elif isinstance(small, cst.AnnAssign) and small.value is not None:
+            target, value = small.target, small.value
+        else:
+            continue
+        if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
+                target.value.value == me:
+            attr = target.attr.value
+            if counts.get(attr, 0) == 1 and attr not in members:
+                out[attr] = FieldDef(attr, value, stmt)
+    return out
+
+
+def _assigned_attributes(cls: cst.ClassDef) -> dict[str, int]:
+    """How often the class assigns each attribute name on anything (`x.attr = ...`, `+=`,
+    tuple targets, `for x.attr in`), and `setattr` makes every count unknown."""
+    counts: dict[str, int] = {}
+    stack: list[cst.CSTNode] = [cls]
+    while stack:
+        n = stack.pop()
+        targets: list[cst.BaseExpression] = []
+        if isinstance(n, cst.AssignTarget):
+            targets.append(n.target)
+        elif isinstance(n, (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)):
+            targets.append(n.target)
+        elif isinstance(n, cst.AsName) and isinstance(n.name, cst.BaseExpression):
+            targets.append(n.name)
+        elif isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and \
+                n.func.value in ("setattr", "delattr", "vars"):
+            return {}
+        while targets:
+            t = targets.pop()
+            if isinstance(t, (cst.Tuple, cst.List)):
+                targets.extend(e.value for e in t.elements)
+            elif isinstance(t, cst.StarredElement):
+                targets.append(t.value)
+            elif isinstance(t, cst.Attribute):
+                counts[t.attr.value] = counts.get(t.attr.value, 0) + 1
+        stack.extend(kids(n))
+    return counts
