@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 BAD = next(iter(sorted(ROOT.glob("rules/TFG003-*/bad.py"))))
 
@@ -15,6 +17,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=600, check=False)
 
 
+@pytest.mark.needs_tensorflow
 def test_confirm_on_a_notebook_maps_cells_and_shows_the_fixed_derivative(tmp_path: Path) -> None:
     lines = BAD.read_text(encoding="utf-8").splitlines(keepends=True)
     half = len(lines) // 2

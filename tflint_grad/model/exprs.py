@@ -138,6 +138,11 @@ class Expressions(WalkerCore):
                     base += [Edge(f) for f in self.fields_here(func.value.value)]
             if method == "run":
                 note_session_run(self, call, func)
+            if method in ops.KERAS_NUMPY_METHODS and any(e.binding.kind is Kind.MODEL
+                                                        for e in base):
+                # Keras predict() runs the model outside any tape and returns a numpy array.
+                label = f"{self.model.code(func)}(), which returns a numpy array"
+                return _cut_all(base + args_edges, Cut(CutKind.LEFT_TENSORFLOW, label, call))
             if method in ops.LEAVE_TF_METHODS:
                 self.note_use(func.value, call, UseKind.NUMPY)
                 return _cut_all(base, Cut(CutKind.LEFT_TENSORFLOW, f".{method}()", call)) + args_edges

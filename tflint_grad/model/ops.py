@@ -59,6 +59,7 @@ VARIABLE_LISTS = frozenset({"trainable_variables", "trainable_weights", "variabl
                             "non_trainable_variables", "non_trainable_weights"})
 LAYER_VARIABLES = frozenset({"kernel", "bias", "embeddings", "gamma", "beta", "moving_mean",
                              "moving_variance", "recurrent_kernel"})
+KERAS_NUMPY_METHODS = frozenset({"predict", "predict_on_batch"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})
 PY_CONVERSIONS = frozenset({"float", "int", "bool", "complex"})
 META_ATTRS = frozenset({"shape", "dtype", "ndim", "name", "device", "graph"})
