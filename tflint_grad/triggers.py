@@ -6,6 +6,7 @@ import re
 _FLOAT_LITERAL = re.compile(rb"(?<![\w.])(?:\d+\.\d*|\.\d+|\d+[eE][-+]?\d+)(?![\w.])|[^/]/(?![/=])")
 _IDENT = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)(?![\w.(\[])")
 _FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|\d[eE][-+]?\d|float(?:16|32|64)?\(")
+_PASSED_NAME = re.compile(rb"[A-Za-z_]\w*\s*[,)]")
 _SHAPE_CALLS = (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal(")
 
 
@@ -67,6 +68,9 @@ def float_shape_candidate(source: bytes) -> bool:
             for keyword in (b"shape=", b"dims=", b"shape =", b"dims ="):
                 if head.startswith(keyword):
                     head = head[len(keyword):].lstrip()
+            passed = _PASSED_NAME.match(head)
+            if passed and _FLOAT_LITERAL.search(source):
+                return True  # `tf.ones(shape)` in a helper: a caller may pass float dims
             if head[:1] in (b"[", b"("):
                 inner = head[1:].split(b"]")[0].split(b")")[0]
                 if _FLOAT_LITERAL.search(inner):

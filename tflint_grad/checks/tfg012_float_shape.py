@@ -41,7 +41,19 @@ def integer_fix(model: Model, dims: list[cst.BaseExpression]) -> FixBuilder | No
 
 
 def check(model: Model) -> Iterator[Finding]:
-    """tf.ones / tf.zeros / tf.fill / tf.random.* given a float dimension."""
+    """tf.ones / tf.zeros / tf.fill / tf.random.* given a float dimension, written there or
+    passed in by a caller."""
+    yield from check_literal(model)
+    yield from check_passed(model)
+
+
+def scope_name(model: Model, call: cst.Call) -> str:
+    """The name of the function a call calls."""
+    return model.code(call.func)
+
+
+def check_literal(model: Model) -> Iterator[Finding]:
+    """The float dimensions written in the op's own shape argument."""
     for scope in model.scopes:
         for found in scope.float_shapes:
             call, name, dims = found.call, found.op, found.dims
@@ -51,3 +63,29 @@ def check(model: Model) -> Iterator[Finding]:
                 f"{short} is given the float dimension {shown}; shape dimensions must be "
                 f"integers, and {short} raises {_ERRORS.get(name, _OTHER)}; use integer "
                 f"arithmetic (// instead of /) or int(...)"), integer_fix(model, dims))
+
+
+def check_passed(model: Model) -> Iterator[Finding]:
+    """A helper's tf.ones(shape) / tf.random.*(shape) whose caller passes float dimensions:
+    TensorFlow raises in the helper, on the first such call."""
+    calls = [(scope, c) for scope in model.scopes for c in scope.local_calls if c.float_lists]
+    for scope in model.scopes:
+        for found in scope.shape_parameters:
+            site = next(((s, c) for s, c in calls
+                         if c.function is scope.node and found.param in c.float_lists), None)
+            if site is None:
+                continue
+            caller, passed = site
+            dims = passed.float_lists[found.param]
+            shown = ", ".join(f"'{model.code(d)}'" for d in dims)
+            short = "tf." + found.op.split(".", 1)[1]
+
+            def message(pos: PositionOf, short: str = short, shown: str = shown,
+                        call: cst.Call = passed.call, param: str = found.param,
+                        op: str = found.op) -> str:
+                return (f"{short} is given the float dimension {shown} through parameter "
+                        f"'{param}' of '{scope_name(model, call)}' (the call on line "
+                        f"{pos(call)[0][0]}); shape dimensions must be integers, and {short} "
+                        f"raises {_ERRORS.get(op, _OTHER)}; use integer arithmetic (// instead "
+                        f"of /) or int(...) where the dimensions are computed")
+            yield Finding(CODE, found.call, message)

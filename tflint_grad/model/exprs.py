@@ -10,7 +10,7 @@ from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.syntax import GRADIENT_METHODS
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape, GradientCall,
-                                     Kind, LocalCall, SymbolicGradients,
+                                     Kind, LocalCall, ShapeParameter, SymbolicGradients,
                                      Through, Use, UseKind)
 
 
@@ -172,6 +172,23 @@ class Expressions(WalkerCore):
                 return _cut_all(args_edges, Cut(CutKind.NO_GRADIENT, "tf.cast to an integer dtype", call))
         return args_edges
 
+    def float_lists(self, call: cst.Call, fn: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
+        """The parameters this call passes a list or tuple literal with float dimensions."""
+        params = [p.name.value for p in (*fn.params.posonly_params, *fn.params.params)]
+        out: dict[str, list[cst.BaseExpression]] = {}
+        for i, a in enumerate(call.args):
+            if a.star:
+                break
+            name = a.keyword.value if a.keyword is not None else (
+                params[i] if i < len(params) else None)
+            if name is not None and isinstance(a.value, (cst.List, cst.Tuple)):
+                floats = [e.value for e in a.value.elements
+                          if not isinstance(e, cst.StarredElement)
+                          and self.numeric_of(e.value) == "float"]
+                if floats:
+                    out[name] = floats
+        return out
+
     def name_call_edges(self, call: cst.Call, func: cst.Name, args_edges: list[Edge]) -> list[Edge]:
         """A call of a plain name that is not imported: a builtin, a local class or function."""
         local = self.lookup(func.value)
@@ -187,7 +204,8 @@ class Expressions(WalkerCore):
             return [Edge(local)] + args_edges
         if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
             self.scope.local_calls.append(LocalCall(
-                local.function, call, self.graph_depth + self.session_depth > 0))
+                local.function, call, self.graph_depth + self.session_depth > 0,
+                float_lists=self.float_lists(call, local.function)))
             if not self.summary_mode:
                 self.builder.call_sites.setdefault(local.function, []).append(
                     self.passed_values(call, local.function))
@@ -219,6 +237,11 @@ class Expressions(WalkerCore):
                 floats = [e.value for e in shape.elements if self.numeric_of(e.value) == "float"]
                 if floats:
                     self.scope.float_shapes.append(FloatShape(call, name, floats))
+                    self.site(call)
+            elif isinstance(shape, cst.Name) and self.scope.kind == "function":
+                held = self.lookup(shape.value)
+                if held is not None and held.kind is Kind.PARAM and held.node is self.scope.node:
+                    self.scope.shape_parameters.append(ShapeParameter(call, name, shape.value))
                     self.site(call)
 
 

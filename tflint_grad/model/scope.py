@@ -166,6 +166,17 @@ class LocalCall:
     call: cst.Call = field(repr=False)
     in_graph: bool           # inside `with tf.Graph().as_default()` or a Session block
     method: bool = False
+    # Parameters passed a list or tuple literal holding float dimensions: name -> those dims.
+    float_lists: dict[str, list[cst.BaseExpression]] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeParameter:
+    """A tensor-creating op whose shape argument is one of its function's parameters."""
+
+    call: cst.Call = field(repr=False)
+    op: str
+    param: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +278,7 @@ class Scope:
     symbolic_gradients: list[SymbolicGradients] = field(default_factory=list)
     session_runs: list[SessionRun] = field(default_factory=list)
     float_shapes: list[FloatShape] = field(default_factory=list)
+    shape_parameters: list[ShapeParameter] = field(default_factory=list)
     variable_watches: list[VariableWatch] = field(default_factory=list)
     decorators: list[str] = field(default_factory=list)
     in_class: bool = False
