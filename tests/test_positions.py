@@ -12,7 +12,7 @@ from tflint_grad.positions import Positions
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMS = sorted([*ROOT.glob("fixtures/**/*.py"), *ROOT.glob("rules/*/*.py"),
-                   *ROOT.glob("tests/cases/*.py")])
+                   *ROOT.glob("tests/labeled/*/*/*.py")])
 TRICKY = '''"""doc"""
 # comment
 import tensorflow as tf; import numpy as np

@@ -15,7 +15,8 @@ def test_tensorflow_tests_skip_cleanly_without_tensorflow() -> None:
                PYTHONPATH=os.pathsep.join([str(HERE / "without_tf"), os.environ.get("PYTHONPATH", "")]))
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-o", "addopts=", "-q", "-p", "no:cacheprovider", "-rs",
-         "tests/test_confirm_rules.py", "tests/test_confirm.py", "tests/test_registry.py"],
+         "tests/test_confirm_rules.py", "tests/test_confirm.py", "tests/test_registry.py",
+         "tests/test_labeled.py"],
         cwd=HERE.parent, env=env, capture_output=True, text=True, timeout=600,
         stdin=subprocess.DEVNULL, check=False)
     out = proc.stdout + proc.stderr
