@@ -15,6 +15,9 @@ _RAISES = {
               "should be a list or nested structure of Tensors ... but received None)",
     UseKind.ARITHMETIC: "arithmetic on it raises ValueError (Attempt to convert a value (None) with an "
                   "unsupported type)",
+    UseKind.ARITHMETIC_WITH_NUMBER: "arithmetic with a Python number raises TypeError "
+                                    "(unsupported operand type(s) ... 'NoneType')",
+    UseKind.NEGATED: "negating it raises TypeError (bad operand type for unary -: 'NoneType')",
     UseKind.INDEXED: "indexing it raises TypeError ('NoneType' object is not subscriptable)",
     UseKind.NUMPY: "calling .numpy() on it raises AttributeError",
     UseKind.ATTRIBUTE: "reading an attribute of it raises AttributeError ('NoneType' object has no "

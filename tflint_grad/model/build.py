@@ -67,7 +67,7 @@ class Builder:
         scope.decorators = [self.model.code(d.decorator) for d in fn.decorators]
         walker = Walker(self, scope, {}, self.module_env)
         walker.summary_mode = summary
-        passed = {} if summary or in_class else self.parameter_values(fn)
+        passed = {} if summary else self.parameter_values(fn)
         for param in _params(fn):
             scope.params.append(param)
             b = walker.make(param, Kind.PARAM, fn, [])
@@ -81,7 +81,9 @@ class Builder:
         scope.keras_callback = cls is not None and fn.name.value.startswith("on_") and any(
             self.model.imports.resolve(base.value) == "keras.callbacks.Callback"
             for base in cls.bases)
-        if cls is not None and scope.params and not fn.decorators:
+        if cls is not None and scope.params and not any(
+                isinstance(d.decorator, cst.Name) and d.decorator.value in (
+                    "staticmethod", "classmethod") for d in fn.decorators):
             me = walker.env[scope.params[0]]
             me.instance_of = cls  # `self.helper(...)` runs this class's method
             if fn.name.value != "__init__":

@@ -21,6 +21,12 @@ def _cut_all(edges: list[Edge], cut: Cut) -> list[Edge]:
     return [Edge(e.binding, e.cut or cut) for e in edges]
 
 
+def _static(fn: cst.FunctionDef) -> bool:
+    """A staticmethod or classmethod: its first parameter is not the instance."""
+    return any(isinstance(d.decorator, cst.Name) and d.decorator.value in (
+        "staticmethod", "classmethod") for d in fn.decorators)
+
+
 class Expressions(WalkerCore):
     """Expression analysis, mixed into the statement walker (which supplies the state)."""
 
@@ -49,14 +55,18 @@ class Expressions(WalkerCore):
                 out += _cut_all(self.edges(element.slice), Cut(CutKind.META, "index", node))
             return out
         if isinstance(node, cst.BinaryOperation):
-            self.note_use(node.left, node, UseKind.ARITHMETIC)
-            self.note_use(node.right, node, UseKind.ARITHMETIC)
+            # None with a tensor: TensorFlow's conversion raises; with a Python number, Python does.
+            for mine, other in ((node.left, node.right), (node.right, node.left)):
+                with_number = self.python_number(other)
+                self.note_use(mine, node, UseKind.ARITHMETIC_WITH_NUMBER if with_number
+                              else UseKind.ARITHMETIC)
             out = self.edges(node.left) + self.edges(node.right)
             if isinstance(node.operator, cst.FloorDivide):
                 out = _cut_all(out, Cut(CutKind.NO_GRADIENT, "//", node))
             return out
         if isinstance(node, cst.UnaryOperation):
-            self.note_use(node.expression, node, UseKind.ARITHMETIC)
+            self.note_use(node.expression, node, UseKind.NEGATED if isinstance(
+                node.operator, cst.Minus) else UseKind.ARITHMETIC)
             out = self.edges(node.expression)
             if isinstance(node.operator, cst.Not):
                 out = _cut_all(out, Cut(CutKind.META, "not", node))
@@ -136,6 +146,9 @@ class Expressions(WalkerCore):
                     # `self.loss(x)`: what the method reads of self is not followed; say it
                     # may read every field.
                     base += [Edge(f) for f in self.fields_here(func.value.value)]
+                if not self.summary_mode and not _static(defined):
+                    self.builder.call_sites.setdefault(defined, []).append(
+                        self.passed_values(call, defined, bound=True))
             if method == "run":
                 note_session_run(self, call, func)
             if method in ops.KERAS_NUMPY_METHODS and any(e.binding.kind is Kind.MODEL
@@ -188,6 +201,19 @@ class Expressions(WalkerCore):
                 if floats:
                     out[name] = floats
         return out
+
+    def python_number(self, expr: cst.BaseExpression) -> bool:
+        """Is this certainly a Python int or float (a literal, or a name bound to one)?"""
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return True
+        if isinstance(expr, cst.UnaryOperation):
+            return self.python_number(expr.expression)
+        if isinstance(expr, cst.BinaryOperation):
+            return self.python_number(expr.left) and self.python_number(expr.right)
+        if isinstance(expr, cst.Name):
+            held = self.lookup(expr.value, local_names=True)
+            return held is not None and held.kind is Kind.NUMBER and not held.opaque
+        return False
 
     def name_call_edges(self, call: cst.Call, func: cst.Name, args_edges: list[Edge]) -> list[Edge]:
         """A call of a plain name that is not imported: a builtin, a local class or function."""
@@ -245,11 +271,12 @@ class Expressions(WalkerCore):
                     self.site(call)
 
 
-    def passed_values(self, call: cst.Call,
-                      fn: cst.FunctionDef) -> dict[str, Binding | None] | None:
-        """What this call passes for each named parameter (None for the whole call: unknown)."""
+    def passed_values(self, call: cst.Call, fn: cst.FunctionDef,
+                      bound: bool = False) -> dict[str, Binding | None] | None:
+        """What this call passes for each named parameter (None for the whole call: unknown);
+        `bound`: a method called on an instance, whose first parameter is that instance."""
         p = fn.params
-        positional = [x.name.value for x in (*p.posonly_params, *p.params)]
+        positional = [x.name.value for x in (*p.posonly_params, *p.params)][1 if bound else 0:]
         out: dict[str, Binding | None] = {}
         for i, a in enumerate(call.args):
             if a.star:

@@ -243,6 +243,8 @@ class UseKind(enum.Enum):
 
     TARGET = "the target of a gradient"
     ARITHMETIC = "arithmetic"
+    ARITHMETIC_WITH_NUMBER = "arithmetic with a Python number"
+    NEGATED = "unary minus"
     INDEXED = "indexing"
     NUMPY = ".numpy()"
     ATTRIBUTE = "an attribute read"

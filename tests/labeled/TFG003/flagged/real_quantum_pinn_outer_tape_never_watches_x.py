@@ -1,4 +1,4 @@
-# source: https://coderapp.vercel.app/answer/78712449 (mirror of the Stack Overflow question "TensorFlow second derivative calculation always returns zero in Quantum PINN solver")  # known-miss: x is a parameter of a @tf.function method; methods take no kinds from their call sites yet
+# source: https://coderapp.vercel.app/answer/78712449 (mirror of the Stack Overflow question "TensorFlow second derivative calculation always returns zero in Quantum PINN solver")
 # reported: A QuantumPINNSolver for the time-independent Schrodinger equation nests two persistent tapes in a @tf.function loss; only the inner tape watches x, and the printed second derivative d2psi/dx2 is always None, whatever the potential or activation.
 # observed (TF 2.21): tape2.gradient returns None at line 28 (x is a plain tensor the outer tape never watched); the residual's unary minus on that None raises TypeError at line 35.
 import tensorflow as tf
