@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from tflint_grad.model.fields import fields_read
 from tflint_grad.model.scope import Binding, Edge, FunctionSummary, Kind, Scope, Site, Tape
 
 if TYPE_CHECKING:
@@ -82,10 +83,13 @@ class WalkerCore:
             return self.env.get(f"{node.value.value}.{node.attr.value}")
         return None
 
-    def fields_here(self, owner: str) -> list[Binding]:
-        """Every field binding of `owner` (the method's self) in this scope."""
+    def fields_read_by(self, owner: str, method: cst.FunctionDef) -> list[Binding]:
+        """The field bindings of `owner` (this method's self) that `owner.method()` reads."""
         prefix = owner + "."
-        return [b for name, b in self.env.items() if name.startswith(prefix)]
+        here = {name[len(prefix):]: b for name, b in self.env.items() if name.startswith(prefix)}
+        cls = self.builder.method_class.get(method)
+        read = fields_read(cls, method) if cls is not None else None
+        return [b for attr, b in here.items() if read is None or attr in read]
 
     def tape_named(self, node: cst.BaseExpression) -> Binding | None:
         """The tape binding an expression names, if it is one."""

@@ -135,6 +135,9 @@ class Expressions(WalkerCore):
             if handed is not None and handed.tape is not None:
                 handed.tape.watch_unknown = True  # the helper may watch anything on it
             args_edges += self.edges(a.value)
+        held = self.field(func)
+        if held is not None:
+            return [Edge(held)] + args_edges  # `self.model(x)`: the object a field holds, called
         if isinstance(func, cst.Attribute) and name is None:
             base = self.edges(func.value)
             method = func.attr.value
@@ -143,9 +146,8 @@ class Expressions(WalkerCore):
                 self.scope.local_calls.append(LocalCall(
                     defined, call, self.graph_depth + self.session_depth > 0, method=True))
                 if isinstance(func.value, cst.Name):
-                    # `self.loss(x)`: what the method reads of self is not followed; say it
-                    # may read every field.
-                    base += [Edge(f) for f in self.fields_here(func.value.value)]
+                    # `self.loss(x)`: its value may depend on every field the method reads.
+                    base += [Edge(f) for f in self.fields_read_by(func.value.value, defined)]
                 if not self.summary_mode and not _static(defined):
                     self.builder.call_sites.setdefault(defined, []).append(
                         self.passed_values(call, defined, bound=True))

@@ -92,3 +92,31 @@ def _assigned_attributes(cls: cst.ClassDef) -> dict[str, int]:
                 counts[t.attr.value] = counts.get(t.attr.value, 0) + 1
         stack.extend(kids(n))
     return counts
+
+
+def fields_read(cls: cst.ClassDef, method: cst.FunctionDef) -> set[str] | None:
+    """The attributes of self a method reads, following its `self.other()` calls; None when it
+    hands self itself to something (then it may read anything)."""
+    methods = {s.name.value: s for s in (cls.body.body if isinstance(cls.body, cst.IndentedBlock)
+                                         else ()) if isinstance(s, cst.FunctionDef)}
+    out: set[str] = set()
+    todo, seen = [method], set()
+    while todo:
+        fn = todo.pop()
+        if fn.name.value in seen or not fn.params.params:
+            continue
+        seen.add(fn.name.value)
+        me = fn.params.params[0].name.value
+        stack: list[cst.CSTNode] = [fn.body]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and \
+                    n.value.value == me:
+                out.add(n.attr.value)
+                if n.attr.value in methods:
+                    todo.append(methods[n.attr.value])
+                continue
+            if isinstance(n, cst.Name) and n.value == me:
+                return None  # `helper(self)`, `return self`: self escapes
+            stack.extend(kids(n))
+    return out

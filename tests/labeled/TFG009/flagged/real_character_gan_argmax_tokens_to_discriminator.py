@@ -1,4 +1,4 @@
-# source: https://github.com/liamb315/CharacterGAN/issues/4  # known-miss: the argmax path runs through Keras models called in a loop with lists of tensors
+# source: https://github.com/liamb315/CharacterGAN/issues/4
 # reported: In a character-level GAN the seq2seq generator picks each next character with argmax and the discriminator is fed those tokens; the issue points out that nothing can be back-propagated through the argmax, so the generator cannot learn from the discriminator.
 # observed (TF 2.21): gen_tape.gradient returns None for every generator weight at line 68 (tf.argmax has no gradient); the discriminator's gradient is real.
 import numpy as np
