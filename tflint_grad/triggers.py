@@ -7,7 +7,11 @@ _FLOAT_LITERAL = re.compile(rb"(?<![\w.])(?:\d+\.\d*|\.\d+|\d+[eE][-+]?\d+)(?![\
 _IDENT = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)(?![\w.(\[])")
 _FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|\d[eE][-+]?\d|float(?:16|32|64)?\(")
 _PASSED_NAME = re.compile(rb"[A-Za-z_]\w*\s*[,)]")
-_SHAPE_CALLS = (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal(")
+# A call handed a list literal (on one line) that holds a float literal or a true division.
+_FLOAT_LIST_ARG = re.compile(rb"\w\(\s*\[[^\]\n]*(?:\d\.\d*|\d[eE][-+]?\d|[^/]/(?![/=]))[^\]\n]*\]")
+_SECOND_ARG_CALLS = (b"reshape(", b"tile(", b"broadcast_to(", b"resize(")
+_SHAPE_CALLS = (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal(", b"reshape(", b"tile(",
+                b"broadcast_to(", b"resize(")
 
 
 def _assigned_a_float(source: bytes, name: bytes) -> bool:
@@ -51,7 +55,9 @@ def _calls(source: bytes, word: bytes) -> bool:
 
 
 def float_shape_candidate(source: bytes) -> bool:
-    """A shape-taking call whose literal shape holds a float literal or a float-assigned name."""
+    """A shape-taking call whose literal shape holds a float literal, a true division or a
+    float-assigned name; or a shape passed in by name, in a file where some call is handed a
+    list literal with a float in it (a helper's caller)."""
     checked: dict[bytes, bool] = {}
 
     def float_name(name: bytes) -> bool:
@@ -59,23 +65,32 @@ def float_shape_candidate(source: bytes) -> bool:
             checked[name] = _assigned_a_float(source, name)
         return checked[name]
 
+    passed_lists: bool | None = None
     for token in _SHAPE_CALLS:
         i = source.find(token)
         while i >= 0:
             j = i + len(token)
             end = source.find(b"\n", j)
-            head = source[j:end if end >= 0 else len(source)].lstrip()
-            for keyword in (b"shape=", b"dims=", b"shape =", b"dims ="):
-                if head.startswith(keyword):
-                    head = head[len(keyword):].lstrip()
-            passed = _PASSED_NAME.match(head)
-            if passed and _FLOAT_LITERAL.search(source):
-                return True  # `tf.ones(shape)` in a helper: a caller may pass float dims
-            if head[:1] in (b"[", b"("):
-                inner = head[1:].split(b"]")[0].split(b")")[0]
-                if _FLOAT_LITERAL.search(inner):
-                    return True
-                if any(float_name(n) for n in set(_IDENT.findall(inner))):
-                    return True
+            line = source[j:end if end >= 0 else len(source)].lstrip()
+            heads = [line]
+            if token in _SECOND_ARG_CALLS:  # tf.reshape(x, shape), tf.tile(x, multiples), ...
+                comma = line.find(b",")
+                heads = [line[comma + 1:].lstrip()] if comma >= 0 else []
+            for head in heads:
+                for keyword in (b"shape=", b"dims=", b"shape =", b"dims =", b"multiples=",
+                                b"size="):
+                    if head.startswith(keyword):
+                        head = head[len(keyword):].lstrip()
+                if token not in _SECOND_ARG_CALLS and _PASSED_NAME.match(head):
+                    if passed_lists is None:
+                        passed_lists = _FLOAT_LIST_ARG.search(source) is not None
+                    if passed_lists:
+                        return True  # `tf.ones(shape)` in a helper: a caller may pass floats
+                if head[:1] in (b"[", b"("):
+                    inner = head[1:].split(b"]")[0].split(b")")[0]
+                    if _FLOAT_LITERAL.search(inner):
+                        return True
+                    if any(float_name(n) for n in set(_IDENT.findall(inner))):
+                        return True
             i = source.find(token, i + 1)
     return False

@@ -13,6 +13,13 @@ CODE = "TFG012"
 _ERRORS = {
     "tensorflow.ones": "TypeError (Cannot convert [...] to EagerTensor of dtype int32)",
     "tensorflow.zeros": "TypeError (Cannot convert [...] to EagerTensor of dtype int32)",
+    "tensorflow.reshape": "InvalidArgumentError (Value for attr 'Tshape' of float is not in the "
+                          "list of allowed values: int32, int64)",
+    "tensorflow.tile": "InvalidArgumentError (Value for attr 'Tmultiples' of float is not in the "
+                       "list of allowed values: int32, int64)",
+    "tensorflow.broadcast_to": "InvalidArgumentError (Value for attr 'Tidx' of float is not in "
+                               "the list of allowed values: int32, int64)",
+    "tensorflow.image.resize": "ValueError ('size' must be a 1-D int32 Tensor)",
 }
 _OTHER = "InvalidArgumentError (Value for attr 'shape_dtype'/'index_type' ... not in the list " \
          "of allowed values: int32, int64)"

@@ -10,7 +10,7 @@ from tflint_grad.model import ops
 from tflint_grad.model.compound import Compound
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.infer import Inference
-from tflint_grad.model.fields import FieldDef, class_fields
+from tflint_grad.model.fields import FieldDef, class_fields, fields_read
 from tflint_grad.model.names import ImportTable
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FunctionSummary, Kind,
                                      Model, Reach, Scope)
@@ -37,6 +37,8 @@ class Builder:
         self.unknowns: dict[str, Binding] = {}
         self.method_class: dict[cst.FunctionDef, cst.ClassDef] = {}  # methods -> their class
         self.fields: dict[cst.ClassDef, dict[str, FieldDef]] = {}
+        self.reads_of_self: dict[cst.FunctionDef, set[str] | None] = {}
+        self.assigned_on_self: dict[int, set[str]] = {}  # id(class) -> attributes set on self
 
     def build(self) -> Model:
         """Walk the module body, then every function the module defines."""
@@ -129,6 +131,13 @@ class Builder:
             merged.numeric = first.numeric if len(numerics) == 1 else None
             out[param] = merged
         return out
+
+    def fields_read(self, method: cst.FunctionDef) -> set[str] | None:
+        """The attributes of self a method reads (cached; None: any)."""
+        if method not in self.reads_of_self:
+            cls = self.method_class.get(method)
+            self.reads_of_self[method] = fields_read(cls, method) if cls is not None else None
+        return self.reads_of_self[method]
 
     def fields_of(self, cls: cst.ClassDef) -> dict[str, FieldDef]:
         """The attributes a class sets once in `__init__` (cached)."""

@@ -24,7 +24,10 @@ def method_called(w: Expressions, owner: cst.BaseExpression, method: str) -> cst
         cls = found.class_def if found is not None else None
     if cls is None or not isinstance(cls.body, cst.IndentedBlock):
         return None
-    if method in _self_assigned(cls):
+    assigned = w.builder.assigned_on_self.get(id(cls))
+    if assigned is None:
+        assigned = w.builder.assigned_on_self[id(cls)] = _self_assigned(cls)
+    if method in assigned:
         return None  # `w.step = tf.function(w.step)`: the instance holds another thing
     for stmt in cls.body.body:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from tflint_grad.model.fields import fields_read
 from tflint_grad.model.scope import Binding, Edge, FunctionSummary, Kind, Scope, Site, Tape
 
 if TYPE_CHECKING:
@@ -87,8 +86,7 @@ class WalkerCore:
         """The field bindings of `owner` (this method's self) that `owner.method()` reads."""
         prefix = owner + "."
         here = {name[len(prefix):]: b for name, b in self.env.items() if name.startswith(prefix)}
-        cls = self.builder.method_class.get(method)
-        read = fields_read(cls, method) if cls is not None else None
+        read = self.builder.fields_read(method)
         return [b for attr, b in here.items() if read is None or attr in read]
 
     def tape_named(self, node: cst.BaseExpression) -> Binding | None:

@@ -44,6 +44,8 @@ SHAPE_CREATORS = {  # name -> index of the shape argument, and its keyword
     "tensorflow.random.normal": (0, "shape"), "tensorflow.random.truncated_normal": (0, "shape"),
     "tensorflow.random_normal": (0, "shape"), "tensorflow.random_uniform": (0, "shape"),
     "tensorflow.truncated_normal": (0, "shape"),
+    "tensorflow.reshape": (1, "shape"), "tensorflow.tile": (1, "multiples"),
+    "tensorflow.broadcast_to": (1, "shape"), "tensorflow.image.resize": (1, "size"),
 }
 # Ops that keep an integer tensor integer.
 INT_PRESERVING = frozenset(f"tensorflow.{n}" for n in (
