@@ -88,3 +88,22 @@ def _self_assigned(cls: cst.ClassDef) -> set[str]:
             out.add(n.target.attr.value)
         stack.extend(kids(n))
     return out
+
+
+def float_lists(w: Expressions, call: cst.Call,
+                fn: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
+    """The parameters this call passes a list or tuple literal with float dimensions."""
+    params = [p.name.value for p in (*fn.params.posonly_params, *fn.params.params)]
+    out: dict[str, list[cst.BaseExpression]] = {}
+    for i, a in enumerate(call.args):
+        if a.star:
+            break
+        name = a.keyword.value if a.keyword is not None else (
+            params[i] if i < len(params) else None)
+        if name is not None and isinstance(a.value, (cst.List, cst.Tuple)):
+            floats = [e.value for e in a.value.elements
+                      if not isinstance(e, cst.StarredElement)
+                      and w.numeric_of(e.value) == "float"]
+            if floats:
+                out[name] = floats
+    return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from tflint_grad.model.calls import method_called, note_session_run
+from tflint_grad.model.calls import float_lists, method_called, note_session_run
 from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
@@ -187,23 +187,6 @@ class Expressions(WalkerCore):
                 return _cut_all(args_edges, Cut(CutKind.NO_GRADIENT, "tf.cast to an integer dtype", call))
         return args_edges
 
-    def float_lists(self, call: cst.Call, fn: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
-        """The parameters this call passes a list or tuple literal with float dimensions."""
-        params = [p.name.value for p in (*fn.params.posonly_params, *fn.params.params)]
-        out: dict[str, list[cst.BaseExpression]] = {}
-        for i, a in enumerate(call.args):
-            if a.star:
-                break
-            name = a.keyword.value if a.keyword is not None else (
-                params[i] if i < len(params) else None)
-            if name is not None and isinstance(a.value, (cst.List, cst.Tuple)):
-                floats = [e.value for e in a.value.elements
-                          if not isinstance(e, cst.StarredElement)
-                          and self.numeric_of(e.value) == "float"]
-                if floats:
-                    out[name] = floats
-        return out
-
     def python_number(self, expr: cst.BaseExpression) -> bool:
         """Is this certainly a Python int or float (a literal, or a name bound to one)?"""
         if isinstance(expr, (cst.Integer, cst.Float)):
@@ -233,7 +216,7 @@ class Expressions(WalkerCore):
         if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
             self.scope.local_calls.append(LocalCall(
                 local.function, call, self.graph_depth + self.session_depth > 0,
-                float_lists=self.float_lists(call, local.function)))
+                float_lists=float_lists(self, call, local.function)))
             if not self.summary_mode:
                 self.builder.call_sites.setdefault(local.function, []).append(
                     self.passed_values(call, local.function))
