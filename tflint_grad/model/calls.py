@@ -7,7 +7,7 @@ import libcst as cst
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
-from tflint_grad.model.scope import Binding, Kind, SessionMade, SessionRun
+from tflint_grad.model.scope import Binding, Kind, LocalCall, SessionMade, SessionRun
 
 if TYPE_CHECKING:
     from tflint_grad.model.exprs import Expressions
@@ -33,6 +33,18 @@ def method_called(w: Expressions, owner: cst.BaseExpression, method: str) -> cst
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
             return stmt
     return None
+
+
+def note_handed_methods(w: Expressions, call: cst.Call) -> None:
+    """`strategy.run(self.step, ...)`: a method of this file's class handed to an object's method
+    is called by it, as from here (eagerly when this code runs eagerly)."""
+    for a in call.args:
+        value = a.value
+        if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name):
+            handed = method_called(w, value.value, value.attr.value)
+            if handed is not None:
+                w.scope.local_calls.append(LocalCall(
+                    handed, call, w.graph_depth + w.session_depth > 0, method=True))
 
 
 def note_session_run(w: Expressions, call: cst.Call, func: cst.Attribute) -> None:

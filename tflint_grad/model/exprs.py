@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from tflint_grad.model.calls import float_lists, method_called, note_session_run
+from tflint_grad.model.calls import (float_lists, method_called, note_handed_methods,
+                                     note_session_run)
 from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
@@ -141,6 +142,8 @@ class Expressions(WalkerCore):
         if isinstance(func, cst.Attribute) and name is None:
             base = self.edges(func.value)
             method = func.attr.value
+            if method not in ops.TRACING_METHODS:
+                note_handed_methods(self, call)
             defined = method_called(self, func.value, method)
             if defined is not None:
                 self.scope.local_calls.append(LocalCall(

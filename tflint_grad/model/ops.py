@@ -61,6 +61,12 @@ VARIABLE_LISTS = frozenset({"trainable_variables", "trainable_weights", "variabl
                             "non_trainable_variables", "non_trainable_weights"})
 LAYER_VARIABLES = frozenset({"kernel", "bias", "embeddings", "gamma", "beta", "moving_mean",
                              "moving_variance", "recurrent_kernel"})
+# Methods of objects that trace the function they are handed (tf.data pipelines, tf.function
+# wrappers), or only store it: a method handed to them does not run eagerly from there.
+TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "reduce", "scan",
+                             "apply", "from_generator", "function", "get_concrete_function",
+                             "register", "connect", "append", "add", "extend", "insert",
+                             "setdefault", "update", "add_loss", "add_metric"})
 KERAS_NUMPY_METHODS = frozenset({"predict", "predict_on_batch"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})
 PY_CONVERSIONS = frozenset({"float", "int", "bool", "complex"})
