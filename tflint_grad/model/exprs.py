@@ -233,7 +233,9 @@ class Expressions(WalkerCore):
         elif name == "tensorflow.config.run_functions_eagerly":
             flag = ops.arg(call, 0, "run_eagerly")
             if isinstance(flag, cst.Name) and flag.value == "True":
-                self.model.functions_eagerly = True
+                # Only a switch that certainly runs where it stands (not under an `if debug:`).
+                if self.conditional == 0:
+                    self.model.functions_eagerly = True
             else:
                 self.model.functions_eagerly_off = True  # toggled back: order unknown
         elif name == "tensorflow.function":

@@ -1,4 +1,4 @@
-# source: https://github.com/huggingface/transformers/pull/7557
+# source: https://github.com/huggingface/transformers/pull/7557  # known-miss: run_functions_eagerly(True) is switched on under `if self.args.debug:`, and a conditional switch is not trusted
 # reported: TFTrainer's training_step uses tf.gradients (the maintainers keep it because it tolerates None gradients); a user who wants to debug the trainer with eager execution gets "tf.gradients is not supported when eager execution is enabled" and proposes tf.GradientTape instead.
 # observed (TF 2.21): with args.debug the trainer switches on tf.config.run_functions_eagerly(True), the @tf.function step runs eagerly and tf.gradients in training_step raises RuntimeError at line 49.
 import numpy as np
