@@ -146,6 +146,9 @@ CATALOG: tuple[Entry, ...] = (
     Entry("TFG013", "watch-keras-variable",
           "tape.watch is handed the variables of a Keras 3 model or layer", (b".watch(",),
           (Outcome(Result.RAISES, "ValueError", "Passed in object"),), FixSafety.SAFE),
+    Entry("TFG014", "gradient-through-assign",
+          "the target depends on the source only through Variable.assign, which has no gradient",
+          _TAPE, (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

@@ -67,6 +67,7 @@ TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "reduce"
                              "apply", "from_generator", "function", "get_concrete_function",
                              "register", "connect", "append", "add", "extend", "insert",
                              "setdefault", "update", "add_loss", "add_metric"})
+ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 KERAS_NUMPY_METHODS = frozenset({"predict", "predict_on_batch"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})
 PY_CONVERSIONS = frozenset({"float", "int", "bool", "complex"})

@@ -43,6 +43,7 @@ class CutKind(enum.Enum):
     LEFT_TENSORFLOW = "left TensorFlow"        # .numpy(), np.*, float(): the tape cannot see it
     NO_GRADIENT = "op without gradient"         # tf.round, tf.argmax, casts to int, comparisons
     ZERO_GRADIENT = "op with zero gradient"     # tf.sign: recorded, gradient zero everywhere
+    ASSIGNED = "assigned to a variable"         # v.assign(x): v holds x's value, not its path
     META = "not a value dependency"             # shapes, indices, conditions, rebinding
 
 

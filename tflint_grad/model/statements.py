@@ -8,7 +8,8 @@ from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
-from tflint_grad.model.scope import Binding, Edge, Kind, SessionMade, Tape, VariableWatch, Watch
+from tflint_grad.model.scope import (Binding, Cut, CutKind, Edge, Kind, SessionMade, Tape,
+                                     VariableWatch, Watch)
 
 
 _SESSIONS = ops.SESSIONS
@@ -151,6 +152,8 @@ class Statements(WalkerCore):
             if tape is not None and tape.tape is not None and value.func.attr.value == "watch":
                 self.watch(tape.tape, value, alone=len(line.body) == 1)
                 return
+        if isinstance(value, cst.Call) and self.assigned_variable(value, line):
+            return
         edges = self.edges(value)
         if isinstance(value, cst.Call):
             func = value.func
@@ -159,6 +162,24 @@ class Statements(WalkerCore):
             elif isinstance(func, cst.Name) and self.resolve(func) is None:
                 for e in edges:  # handed to code the model cannot follow
                     e.binding.escaped = True
+
+    def assigned_variable(self, call: cst.Call, line: cst.SimpleStatementLine) -> bool:
+        """`v.assign(x)` (assign_add, assign_sub) on a variable: v now holds x's value, but the
+        tape records no gradient from x to v."""
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ops.ASSIGN_METHODS
+                and isinstance(func.value, cst.Name)):
+            return False
+        held = self.lookup(func.value.value)
+        if held is None or held.kind not in (Kind.VARIABLE, Kind.FROZEN) or held.opaque:
+            return False
+        passed: list[Edge] = []
+        for a in call.args:
+            passed += self.edges(a.value)
+        label = f"{self.model.code(func)}()"
+        self.mutate(func.value, [Edge(e.binding, Cut(CutKind.ASSIGNED, label, call))
+                                 for e in passed], line)
+        return True
 
     def watch(self, tape: Tape, call: cst.Call, alone: bool = False) -> None:
         """`tape.watch(x)` / `tape.watch([x, t])`."""
