@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -112,60 +112,34 @@ class WalkerCore:
 
 
 
-    # Implemented by the readers mixed into the walker; declared here so each reader can use
-    # the others'.
-    def edges(self, node: cst.CSTNode) -> list[Edge]:
-        """The bindings that flow into the value of `node` (see Expressions)."""
-        raise NotImplementedError
+    # The readers' shared interface: each is implemented by one reader mixed into Walker
+    # (model/build.py) and called by the others. Typed attributes, not stub methods.
 
-    def infer(self, b: Binding, expr: cst.BaseExpression) -> None:
-        """Fill in how a value was made (see Inference)."""
-        raise NotImplementedError
-
-    def numeric_of(self, expr: cst.BaseExpression) -> str | None:
-        """'int' / 'float' for certain Python numbers (see Inference)."""
-        raise NotImplementedError
-
-    def kind_of_edges(self, edges: list[Edge]) -> Kind:
-        """The kind of a value made from these inputs (see Expressions)."""
-        raise NotImplementedError
-
-    def variables_of(self, expr: cst.BaseExpression) -> Binding | None:
-        """The model whose variables an expression lists (see Inference)."""
-        raise NotImplementedError
-
-    def walk_block(self, body: Sequence[cst.CSTNode]) -> None:
-        """Walk a block of statements (see Statements)."""
-        raise NotImplementedError
-
-    def stmt(self, s: cst.CSTNode) -> None:
-        """One statement (see Statements)."""
-        raise NotImplementedError
-
-    def tape_binding(self, name: str, call: cst.Call, node: cst.CSTNode) -> Binding:
-        """A binding for a new tape (see Statements)."""
-        raise NotImplementedError
-
-    def exit_block(self) -> None:
-        """The rest of this block does not run (see Statements)."""
-        raise NotImplementedError
-
-    def walk_if(self, s: cst.If) -> None:
-        """An if/elif/else (see Compound)."""
-        raise NotImplementedError
-
-    def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]]) -> None:
-        """Alternative blocks from one state, then joined (see Compound)."""
-        raise NotImplementedError
-
-    def walk_loop(self, s: cst.For | cst.While) -> None:
-        """A for or while loop (see Compound)."""
-        raise NotImplementedError
-
-    def walk_try(self, s: cst.Try | cst.TryStar) -> None:
-        """A try statement (see Compound)."""
-        raise NotImplementedError
-
-    def walk_with(self, s: cst.With) -> None:
-        """A with-block (see Compound)."""
-        raise NotImplementedError
+    # The bindings that flow into the value of `node` (see Expressions).
+    edges: Callable[[cst.CSTNode], list[Edge]]
+    # Fill in how a value was made (see Inference).
+    infer: Callable[[Binding, cst.BaseExpression], None]
+    # 'int' / 'float' for certain Python numbers (see Inference).
+    numeric_of: Callable[[cst.BaseExpression], str | None]
+    # The kind of a value made from these inputs (see Expressions).
+    kind_of_edges: Callable[[list[Edge]], Kind]
+    # The model whose variables an expression lists (see Inference).
+    variables_of: Callable[[cst.BaseExpression], Binding | None]
+    # Walk a block of statements (see Statements).
+    walk_block: Callable[[Sequence[cst.CSTNode]], None]
+    # One statement (see Statements).
+    stmt: Callable[[cst.CSTNode], None]
+    # A binding for a new tape (see Statements).
+    tape_binding: Callable[[str, cst.Call, cst.CSTNode], Binding]
+    # The rest of this block does not run (see Statements).
+    exit_block: Callable[[], None]
+    # An if/elif/else (see Compound).
+    walk_if: Callable[[cst.If], None]
+    # Alternative blocks from one state, then joined (see Compound).
+    join_branches: Callable[[Sequence[Sequence[cst.CSTNode]]], None]
+    # A for or while loop (see Compound).
+    walk_loop: Callable[[cst.For | cst.While], None]
+    # A try statement (see Compound).
+    walk_try: Callable[[cst.Try | cst.TryStar], None]
+    # A with-block (see Compound).
+    walk_with: Callable[[cst.With], None]
