@@ -15,7 +15,7 @@ def check(model: Model) -> Iterator[Finding]:
     """Session.run on tensors that were computed eagerly."""
     for scope in eager_scopes(model):
         for run in scope.session_runs:
-            if run.in_graph or run.session.session is None:
+            if run.in_graph or run.session.session is None or run.session.session.in_graph:
                 continue
             call, owner, made = run.call, run.session, run.session.session.call
             if any(a.keyword is not None and a.keyword.value == "graph" for a in made.args) or \

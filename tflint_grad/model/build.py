@@ -2,20 +2,36 @@
 from __future__ import annotations
 
 import itertools
-import re
+from typing import Literal
 
 import libcst as cst
 
 from tflint_grad.model import ops
 from tflint_grad.model.compound import Compound
 from tflint_grad.model.exprs import Expressions
+from tflint_grad.model.fields import (
+    Counts,
+    FieldDef,
+    assigned_attributes,
+    class_fields,
+    fields_read,
+)
 from tflint_grad.model.infer import Inference
-from tflint_grad.model.fields import FieldDef, class_fields, fields_read
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FunctionSummary, Kind,
-                                     Model, Reach, Scope)
+from tflint_grad.model.nodes import kids
+from tflint_grad.model.scope import (
+    PLAIN,
+    Binding,
+    Cut,
+    CutKind,
+    Edge,
+    FunctionSummary,
+    Kind,
+    Model,
+    Reach,
+    Scope,
+)
 from tflint_grad.model.statements import Statements
-
 
 
 class Builder:
@@ -38,6 +54,9 @@ class Builder:
         self.method_class: dict[cst.FunctionDef, cst.ClassDef] = {}  # methods -> their class
         self.fields: dict[cst.ClassDef, dict[str, FieldDef]] = {}
         self.reads_of_self: dict[cst.FunctionDef, set[str] | None] = {}
+        self.name_counts: dict[str, int] | None = None
+        # Attribute assignments in the module, by class (False: not counted yet; None: unknowable).
+        self.attribute_counts: Counts | None | Literal[False] = False
         self.assigned_on_self: dict[int, set[str]] = {}  # id(class) -> attributes set on self
 
     def build(self) -> Model:
@@ -80,9 +99,11 @@ class Builder:
                 b.from_call_sites = True
             walker.env[param] = b
         cls = self.method_class.get(fn)
+        # Keras calls a callback's on_* methods eagerly; one this file calls itself takes its
+        # mode from those calls instead.
         scope.keras_callback = cls is not None and fn.name.value.startswith("on_") and any(
             self.model.imports.resolve(base.value) == "keras.callbacks.Callback"
-            for base in cls.bases)
+            for base in cls.bases) and self.mentions(fn.name.value) == 1
         if cls is not None and scope.params and not any(
                 isinstance(d.decorator, cst.Name) and d.decorator.value in (
                     "staticmethod", "classmethod") for d in fn.decorators):
@@ -108,8 +129,10 @@ class Builder:
         sites = self.call_sites.get(fn)
         if not sites or fn in self.escaped or None in sites or self.source is None:
             return {}
+        if any(not self.traces_only(d) for d in fn.decorators):
+            return {}  # a decorator may turn the arguments into anything
         name = fn.name.value
-        if len(re.findall(rf"\b{re.escape(name)}\b", self.source)) != len(sites) + 1:
+        if self.mentions(name) != len(sites) + 1:
             return {}  # referenced somewhere the walk did not see as a call
         out: dict[str, Binding] = {}
         for param in _params(fn):
@@ -132,6 +155,32 @@ class Builder:
             out[param] = merged
         return out
 
+    def mentions(self, name: str) -> int:
+        """How often the code (not its comments or strings) mentions a name or attribute."""
+        if self.name_counts is None:
+            counts: dict[str, int] = {}
+            stack: list[cst.CSTNode] = [self.model.module]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, cst.Name):
+                    counts[n.value] = counts.get(n.value, 0) + 1
+                stack.extend(kids(n))
+            self.name_counts = counts
+        return self.name_counts.get(name, 0)
+
+    def sets_on_self(self, cls: cst.ClassDef, attr: str) -> bool:
+        """Does the class (or any code on another receiver) assign `attr`?"""
+        if self.attribute_counts is False:
+            self.attribute_counts = assigned_attributes(self.model.module)
+        counts = self.attribute_counts
+        return counts is None or bool(counts.get((cls.name.value, attr)) or counts.get((None, attr)))
+
+    def traces_only(self, decorator: cst.Decorator) -> bool:
+        """`@tf.function` (with or without arguments): it passes the arguments through."""
+        expr = decorator.decorator
+        expr = expr.func if isinstance(expr, cst.Call) else expr
+        return self.model.imports.resolve(expr) == "tensorflow.function"
+
     def fields_read(self, method: cst.FunctionDef) -> set[str] | None:
         """The attributes of self a method reads (cached; None: any)."""
         if method not in self.reads_of_self:
@@ -142,7 +191,13 @@ class Builder:
     def fields_of(self, cls: cst.ClassDef) -> dict[str, FieldDef]:
         """The attributes a class sets once in `__init__` (cached)."""
         if cls not in self.fields:
-            self.fields[cls] = class_fields(cls, self.model.imports)
+            if self.attribute_counts is False:
+                self.attribute_counts = assigned_attributes(self.model.module)
+            subclasses = [c.name.value for c in self.method_class.values() if any(
+                isinstance(b.value, cst.Name) and b.value.value == cls.name.value
+                for b in c.bases)]
+            self.fields[cls] = class_fields(cls, self.model.imports, self.attribute_counts,
+                                            sorted(set(subclasses)))
         return self.fields[cls]
 
     def summary(self, fn: cst.FunctionDef) -> FunctionSummary | None:
@@ -152,7 +207,9 @@ class Builder:
         if fn in self.walking:
             return None
         scope = self.model.functions.get(fn) or self.walk_function(fn, False, summary=True)
-        from tflint_grad.model.paths import reach_through  # paths imports the model types
+        from tflint_grad.model.paths import (
+            reach_through,  # paths imports the model types
+        )
 
         per_param: dict[str, Reach] = {}
         if any(self.model.imports.resolve(d.decorator.func if isinstance(d.decorator, cst.Call)

@@ -51,7 +51,7 @@ def note_session_run(w: Expressions, call: cst.Call, func: cst.Attribute) -> Non
     """`tf.compat.v1.Session().run(...)` or `sess.run(...)`: remember it, with what it fetches."""
     if isinstance(func.value, cst.Call) and w.resolve(func.value.func) in ops.SESSIONS:
         owner = w.make("Session()", Kind.CALL, func.value, [])
-        owner.session = SessionMade(False, func.value)
+        owner.session = SessionMade(False, func.value, w.graph_depth > 0)
         w.scope.session_runs.append(SessionRun(call, owner, w.graph_depth > 0))
         w.site(call)
     if isinstance(func.value, cst.Name):

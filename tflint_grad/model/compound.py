@@ -208,7 +208,7 @@ class Compound(WalkerCore):
             if isinstance(asname, cst.Name):
                 b = self.make(asname.value, Kind.CALL, s, edges)
                 if name in _SESSIONS and isinstance(expr, cst.Call):
-                    b.session = SessionMade(True, expr)
+                    b.session = SessionMade(True, expr, self.graph_depth > 0)
                 self.env[asname.value] = b
         for begun in started:
             begun.start = self.next_seq()

@@ -156,8 +156,8 @@ class Expressions(WalkerCore):
                         self.passed_values(call, defined, bound=True))
             if method == "run":
                 note_session_run(self, call, func)
-            if method in ops.KERAS_NUMPY_METHODS and any(e.binding.kind is Kind.MODEL
-                                                        for e in base):
+            if method in ops.KERAS_NUMPY_METHODS and defined is None and any(
+                    e.binding.kind is Kind.MODEL and e.binding.keras for e in base):
                 # Keras predict() runs the model outside any tape and returns a numpy array.
                 label = f"{self.model.code(func)}(), which returns a numpy array"
                 return _cut_all(base + args_edges, Cut(CutKind.LEFT_TENSORFLOW, label, call))

@@ -35,8 +35,13 @@ def known_bases(cls: cst.ClassDef, imports: ImportTable) -> bool:
     return True
 
 
-def class_fields(cls: cst.ClassDef, imports: ImportTable) -> dict[str, FieldDef]:
-    """The fields `__init__` sets once and nothing else in the class assigns."""
+_ATTRIBUTE_HOOKS = frozenset({"__setattr__", "__getattr__", "__getattribute__", "__delattr__"})
+
+
+def class_fields(cls: cst.ClassDef, imports: ImportTable, counts: Counts | None,
+                 subclasses: list[str]) -> dict[str, FieldDef]:
+    """The fields `__init__` sets once, and nothing else in the module assigns an attribute of
+    that name (another method, a subclass, a script doing `obj.attr = ...`)."""
     if not isinstance(cls.body, cst.IndentedBlock) or not known_bases(cls, imports):
         return {}
     init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
@@ -44,8 +49,17 @@ def class_fields(cls: cst.ClassDef, imports: ImportTable) -> dict[str, FieldDef]
     if init is None or not isinstance(init.body, cst.IndentedBlock) or not init.params.params:
         return {}
     me = init.params.params[0].name.value
-    counts = _assigned_attributes(cls)
     members = {s.name.value for s in cls.body.body if isinstance(s, (cst.FunctionDef, cst.ClassDef))}
+    for s in cls.body.body:  # class-level names: `x = property(...)`, descriptors, defaults
+        if isinstance(s, cst.SimpleStatementLine):
+            for small in s.body:
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+                    [small.target] if isinstance(small, cst.AnnAssign) else [])
+                members |= {t.value for t in targets if isinstance(t, cst.Name)}
+    if members & _ATTRIBUTE_HOOKS:
+        return {}
+    if counts is None:
+        return {}  # setattr somewhere: no field is certain
     out: dict[str, FieldDef] = {}
     for stmt in init.body.body:
         if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
@@ -60,18 +74,28 @@ def class_fields(cls: cst.ClassDef, imports: ImportTable) -> dict[str, FieldDef]
         if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
                 target.value.value == me:
             attr = target.attr.value
-            if counts.get(attr, 0) == 1 and attr not in members:
+            if times_assigned(cls, attr, counts, subclasses) == 1 and attr not in members:
                 out[attr] = FieldDef(attr, value, stmt)
     return out
 
 
-def _assigned_attributes(cls: cst.ClassDef) -> dict[str, int]:
-    """How often the class assigns each attribute name on anything (`x.attr = ...`, `+=`,
-    tuple targets, `for x.attr in`), and `setattr` makes every count unknown."""
-    counts: dict[str, int] = {}
-    stack: list[cst.CSTNode] = [cls]
+# (class name, attribute): assignments `self.attr = ...` in that class's methods; (None, attribute):
+# assignments on anything else (`obj.attr = ...`, `other.attr += ...`), anywhere in the module.
+Counts = dict[tuple[str | None, str], int]
+
+
+def assigned_attributes(module: cst.Module) -> Counts | None:
+    """How often the module assigns each attribute (`x.attr = ...`, `+=`, tuple targets,
+    `for x.attr in`), by the class whose self it is; None when `setattr` makes it unknowable."""
+    counts: Counts = {}
+    stack: list[tuple[cst.CSTNode, str | None, str | None]] = [(module, None, None)]
     while stack:
-        n = stack.pop()
+        n, cls, me = stack.pop()
+        if isinstance(n, cst.ClassDef):
+            cls, me = n.name.value, None
+        elif isinstance(n, cst.FunctionDef) and cls is not None and me is None:
+            params = n.params.params
+            me = params[0].name.value if params else None
         targets: list[cst.BaseExpression] = []
         if isinstance(n, cst.AssignTarget):
             targets.append(n.target)
@@ -81,7 +105,7 @@ def _assigned_attributes(cls: cst.ClassDef) -> dict[str, int]:
             targets.append(n.name)
         elif isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and \
                 n.func.value in ("setattr", "delattr", "vars"):
-            return {}
+            return None
         while targets:
             t = targets.pop()
             if isinstance(t, (cst.Tuple, cst.List)):
@@ -89,9 +113,19 @@ def _assigned_attributes(cls: cst.ClassDef) -> dict[str, int]:
             elif isinstance(t, cst.StarredElement):
                 targets.append(t.value)
             elif isinstance(t, cst.Attribute):
-                counts[t.attr.value] = counts.get(t.attr.value, 0) + 1
-        stack.extend(kids(n))
+                on_self = isinstance(t.value, cst.Name) and me is not None and t.value.value == me
+                key = (cls if on_self else None, t.attr.value)
+                counts[key] = counts.get(key, 0) + 1
+        stack.extend((k, cls, me) for k in kids(n))
     return counts
+
+
+def times_assigned(cls: cst.ClassDef, attr: str, counts: Counts,
+                   subclasses: list[str]) -> int:
+    """Assignments that may rebind `attr` on an instance of `cls`: its own methods', its
+    subclasses' (in this module), and any on other receivers."""
+    return counts.get((cls.name.value, attr), 0) + counts.get((None, attr), 0) + sum(
+        counts.get((sub, attr), 0) for sub in subclasses)
 
 
 def fields_read(cls: cst.ClassDef, method: cst.FunctionDef) -> set[str] | None:

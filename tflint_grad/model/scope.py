@@ -157,6 +157,7 @@ class SessionMade:
 
     in_with: bool
     call: cst.Call = field(repr=False)
+    in_graph: bool = False   # made inside `with graph.as_default():`: it runs that graph
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,6 +205,9 @@ class Statements(WalkerCore):
         if owner is None and isinstance(item, cst.Attribute) and isinstance(item.value, cst.Name) \
                 and item.attr.value in ops.LAYER_VARIABLES:
             owner = self.lookup(item.value.value)  # `dense.kernel`: one variable of a layer
+            cls = owner.instance_of if owner is not None else None
+            if cls is not None and self.builder.sets_on_self(cls, item.attr.value):
+                owner = None  # the layer class sets `self.kernel` itself: it may be a tf.Variable
         if owner is None and isinstance(item, cst.Name):
             named = self.lookup(item.value)
             owner = named.model_of if named is not None and not named.joined else None
@@ -267,7 +270,7 @@ class Statements(WalkerCore):
             if isinstance(target, cst.Name):
                 first = self.env.get(target.value)
                 if session and first is not None and isinstance(value, cst.Call):
-                    first.session = SessionMade(False, value)
+                    first.session = SessionMade(False, value, self.graph_depth > 0)
 
     def count_binding(self, name: str) -> None:
         """Count how often module code binds a name (functions cannot know which they see)."""
