@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pytest
 
+from tflint_grad.api import lint_source
+from tflint_grad.catalog import BY_CODE
 from tflint_grad.confirm import TensorFlowMissing, confirm, confirm_one
 from tflint_grad.confirm.runner import Runner
 from tflint_grad.types import Diagnostic, Edit, FileResult, Fix
@@ -80,8 +83,9 @@ print(slope(tf.constant([1.0, 2.0])))
 def _diag(source: str, line: int, needle: str, code: str = "TFG001",
           fix: Fix | None = None) -> Diagnostic:
     column = source.splitlines()[line - 1].index(needle) + 1
+    # The message states the catalog's usual outcome, as the rule's own message does.
     return Diagnostic("prog.py", line, column, line, column + len(needle), code,
-                      f"{code} test", fix)
+                      f"{code} test: {BY_CODE[code].outcomes[0].describe()}", fix)
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +199,19 @@ def test_missing_tensorflow_is_one_clear_line() -> None:
         confirm([FileResult("prog.py", (diag,))], {"prog.py": BEFORE_TAPE}, python=python)
     message = str(caught.value)
     assert "\n" not in message and "pip install tensorflow" in message and "--python" in message
+
+
+def test_an_outcome_the_message_does_not_state_is_another_outcome(runner: Runner) -> None:
+    source = "import numpy as np\nimport tensorflow as tf\n\nx = tf.constant(2.0)\n" \
+             "with tf.GradientTape() as tape:\n    tape.watch(x)\n" \
+             "    loss = np.mean((x * 3.0).numpy() ** 2)\ng = tape.gradient(loss, x)\n"
+    wrong = replace(_diag(source, 8, "tape.gradient(loss, x)", "TFG008"),
+                    message="TFG008 gradient of 'loss' with respect to 'x' is None")
+    said = confirm_one(runner, wrong, source)
+    assert said.status == "confirmed" and said.other_outcome, said
+    assert said.outcome.startswith("other outcome: raised AttributeError"), said.outcome
+    right = lint_source(source, "prog.py").diagnostics
+    assert [d.code for d in right] == ["TFG008"]
+    held = confirm_one(runner, right[0], source)
+    assert held.status == "confirmed" and not held.other_outcome, held
+    assert held.outcome.startswith("raised AttributeError"), held.outcome

@@ -45,6 +45,8 @@ class Confirmation:
     actual: Derivative | None = None
     intended: Derivative | None = None
     reason: str | None = None
+    # TensorFlow misbehaved, but not as the finding's message said (a defect of the message).
+    other_outcome: bool = False
 
 
 @dataclass(frozen=True, slots=True)

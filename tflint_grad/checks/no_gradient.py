@@ -65,6 +65,11 @@ def head(model: Model, gc: GradientCall, i: int, zeros: bool = False) -> str:
             f"'{source_text(model, gc, i)}' {verb}")
 
 
+def raising_head(model: Model, gc: GradientCall, error: str) -> str:
+    """'tape.gradient(u, x) raises AttributeError (...)': where the call itself fails."""
+    return f"{model.code(gc.node.func)}(...) raises {error}"
+
+
 def line_of(node: cst.CSTNode | None, pos: PositionOf) -> int:
     """The first line of a node (0 when there is none)."""
     return pos(node)[0][0] if node is not None else 0

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
-from tflint_grad.checks.no_gradient import first_per_call, head, source_text
+from tflint_grad.checks.no_gradient import first_per_call, head, raising_head, source_text
 from tflint_grad.fixing.layout import source_line
 from tflint_grad.model.paths import NoGradient, Why
 from tflint_grad.model.scope import GradientCall, Kind, Model, Scope
@@ -41,8 +41,16 @@ def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGrad
     converted = kind in (Kind.NUMPY, Kind.NUMBER)
     # tape.watch(ndarray) raises: numbers and arrays need converting, which is no mere watch.
     fix = watch_fix(model, gc, i) if found.source.seq < tape.start and not converted else None
+    # A numpy array or Python number as the source: the call raises before any gradient.
+    error = {Kind.NUMPY: "AttributeError ('numpy.ndarray' object has no attribute '_id')"}.get(
+        kind) or ({"int": "AttributeError ('int' object has no attribute 'dtype')",
+                   "float": "TypeError (Cannot convert the argument `type_value` ... to a "
+                            "TensorFlow DType)"}.get(found.source.numeric or "",
+                                                      "AttributeError or TypeError")
+                  if kind is Kind.NUMBER else None)
+    opening = raising_head(model, gc, error) if error else head(model, gc, i)
     return Finding(CODE, gc.node, (
-        f"{head(model, gc, i)}: '{source}' is a {kind.value} that tape '{tape.name}' never "
+        f"{opening}: '{source}' is a {kind.value} that tape '{tape.name}' never "
         f"watched (only trainable tf.Variables are watched automatically); call "
         f"{tape.name}.watch({source}) at the top of the with-block"
         + (", after converting it with tf.convert_to_tensor" if converted else "")), fix)

@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tflint_grad.checks.base import Finding, PositionOf
-from tflint_grad.checks.no_gradient import first_per_call, head, line_of, source_text, target_text
+from tflint_grad.checks.no_gradient import (first_per_call, head, line_of, raising_head,
+                                           source_text, target_text)
 from tflint_grad.model.paths import NoGradient, Why
-from tflint_grad.model.scope import GradientCall, Model, Scope
+from tflint_grad.model.scope import GradientCall, Kind, Model, Scope
 
 CODE = "TFG008"
 REASONS = frozenset({Why.LEFT_TENSORFLOW})
@@ -17,8 +18,14 @@ def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGrad
     assert cut is not None
     source, target = source_text(model, gc, i), target_text(model, gc)
 
+    # A target that is itself a numpy value: the call raises instead of returning None.
+    numpy_target = gc.target is not None and gc.target.kind is Kind.NUMPY and not gc.target.tf_value
+    opening = raising_head(model, gc, "AttributeError ('numpy...' object has no attribute "
+                                      "'_id'), since the target is a numpy value") \
+        if numpy_target else head(model, gc, i)
+
     def message(pos: PositionOf) -> str:
-        return (f"{head(model, gc, i)}: on every path from '{source}' to '{target}' the value "
+        return (f"{opening}: on every path from '{source}' to '{target}' the value "
                 f"leaves TensorFlow at '{cut.op}' (line {line_of(cut.node, pos)}), which the tape "
                 f"cannot record; keep the computation in TensorFlow ops inside the tape")
     return Finding(CODE, gc.node, message)

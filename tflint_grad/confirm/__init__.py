@@ -81,7 +81,7 @@ def _judged(runner: Runner, diag: Diagnostic, piece: Slice, reply: dict[str, Any
     if "failure" in reply:
         detail = f" ({reply['detail']})" if reply.get("detail") else ""
         return not_run(f"the worker died{detail}", runner.tensorflow)
-    confirmation = judge(diag.code, piece, reply, runner.tensorflow)
+    confirmation = judge(diag.code, piece, reply, runner.tensorflow, stated=diag.message)
     follow = reply.get("then")
     if confirmation.status == "confirmed" and follow is not None \
             and follow.get("result", {}).get("kind") in ("tensor", "list"):

@@ -36,8 +36,37 @@ def _nones(result: dict[str, Any]) -> tuple[int, int]:
     return 0, 1
 
 
-def judge(code: str, piece: Slice, reply: dict[str, Any], tensorflow: str | None) -> Confirmation:
-    """What the flagged expression did, read against what the finding claimed."""
+def states(stated: str, outcome: str) -> bool:
+    """Does the finding's message say what TensorFlow did? ('raised TypeError: ...' against
+    'raises TypeError', 'returned None' against 'is None', 'returned zeros' against 'zeros')."""
+    if not stated:
+        return True  # no message to hold to (a direct judge() call)
+    if outcome.startswith("raised "):
+        exception = outcome[len("raised "):].split(":", 1)[0]
+        return f"raises {exception}" in stated or f"raise {exception}" in stated or (
+            f"({exception}" in stated)
+    if outcome.endswith("zeros"):
+        return "zeros" in stated
+    return "None" in stated
+
+
+def _held_to(confirmation: Confirmation, stated: str) -> Confirmation:
+    """A confirmation whose outcome differs from the message's says so."""
+    if confirmation.status != "confirmed" or states(stated, confirmation.outcome):
+        return confirmation
+    return Confirmation("confirmed", f"other outcome: {confirmation.outcome}",
+                        confirmation.tensorflow, confirmation.actual, confirmation.intended,
+                        other_outcome=True)
+
+
+def judge(code: str, piece: Slice, reply: dict[str, Any], tensorflow: str | None,
+          stated: str = "") -> Confirmation:
+    """What the flagged expression did, read against what the finding claimed: `stated` is the
+    finding's message, and an outcome it does not state is reported as another outcome."""
+    return _held_to(_judge(code, piece, reply, tensorflow), stated)
+
+
+def _judge(code: str, piece: Slice, reply: dict[str, Any], tensorflow: str | None) -> Confirmation:
     result: dict[str, Any] = reply.get("result", {})
     kind = result.get("kind")
     if kind == "error" and reply.get("flagged"):
