@@ -215,3 +215,17 @@ def test_an_outcome_the_message_does_not_state_is_another_outcome(runner: Runner
     held = confirm_one(runner, right[0], source)
     assert held.status == "confirmed" and not held.other_outcome, held
     assert held.outcome.startswith("raised AttributeError"), held.outcome
+
+
+def test_ordinary_standard_library_imports_run(runner: Runner) -> None:
+    source = ("import time\nimport logging\nimport functools\nimport tensorflow as tf\n\n"
+              "logging.basicConfig(level=logging.WARNING)\nstart = time.time()\n"
+              "scale = functools.reduce(lambda a, b: a * b, [1.0, 2.0])\n"
+              "x = tf.constant([1.0, 2.0]) * scale\nwith tf.GradientTape() as tape:\n"
+              "    y = tf.reduce_sum(x ** 2)\ng = tape.gradient(y, x)\n"
+              "logging.info('step took %.3f s', time.time() - start)\n")
+    found = lint_source(source, "prog.py").diagnostics
+    assert [d.code for d in found] == ["TFG003"]
+    confirmation = confirm_one(runner, found[0], source)
+    assert confirmation.status == "confirmed", confirmation
+    assert confirmation.outcome == "tape.gradient returned None"

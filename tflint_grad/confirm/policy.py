@@ -1,11 +1,19 @@
-"""The allow-list a slice must pass before anything runs: TensorFlow's maths, nothing else."""
+"""The allow-list a slice must pass before anything runs: TensorFlow's maths and the ordinary
+standard-library modules a training script imports; what reaches files, the network, processes
+or interpreter internals stays refused (and the worker's sandbox contains what slips through)."""
 from __future__ import annotations
 
 import libcst as cst
 
 from tflint_grad.syntax import binds, dotted as dotted_name
 
-ALLOWED_ROOTS = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "math", "__future__"})
+# The standard library a training script uses (timing, logging, containers, randomness).
+ORDINARY_MODULES = frozenset({
+    "time", "functools", "itertools", "collections", "dataclasses", "typing", "random", "copy",
+    "operator", "enum", "statistics", "numbers", "fractions", "decimal", "abc", "warnings",
+    "logging", "datetime", "string", "cmath", "heapq", "bisect"})
+ALLOWED_ROOTS = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "math", "__future__"}
+                          | ORDINARY_MODULES)
 
 # Path components that reach files, the network, other processes or TensorFlow's internals.
 DENIED_MODULE_PARTS = {
@@ -25,6 +33,14 @@ DENIED_MODULE_PARTS = {
         "distutils", "testing", "recfromcsv", "recfromtxt", "open_memmap", "dump", "rec",
         "show_config", "show_runtime", "load_library"}),
     "math": frozenset(),
+    # Handlers that write files or sockets, config that loads code; attribute getters that take
+    # a name as data (the gate reads names in the code, not in strings); string templates that
+    # read attributes; evaluation of annotation strings.
+    "logging": frozenset({"handlers", "config", "FileHandler", "makeLogRecord"}),
+    "operator": frozenset({"attrgetter", "methodcaller"}),
+    "string": frozenset({"Formatter", "Template"}),
+    "typing": frozenset({"get_type_hints", "ForwardRef"}),
+    "functools": frozenset({"singledispatch"}),
 }
 DENIED_MODULE_PARTS["keras"] = DENIED_MODULE_PARTS["tensorflow"]
 DENIED_MODULE_PARTS["tf_keras"] = DENIED_MODULE_PARTS["tensorflow"]
