@@ -221,8 +221,8 @@ def test_ordinary_standard_library_imports_run(runner: Runner) -> None:
     source = ("import time\nimport logging\nimport functools\nimport tensorflow as tf\n\n"
               "logging.basicConfig(level=logging.WARNING)\nstart = time.time()\n"
               "scale = functools.reduce(lambda a, b: a * b, [1.0, 2.0])\n"
-              "x = tf.constant([1.0, 2.0]) * scale\nwith tf.GradientTape() as tape:\n"
-              "    y = tf.reduce_sum(x ** 2)\ng = tape.gradient(y, x)\n"
+              "x = tf.constant([1.0, 2.0])\nwith tf.GradientTape() as tape:\n"
+              "    y = tf.reduce_sum(x ** 2) * scale\ng = tape.gradient(y, x)\n"
               "logging.info('step took %.3f s', time.time() - start)\n")
     found = lint_source(source, "prog.py").diagnostics
     assert [d.code for d in found] == ["TFG003"]
