@@ -155,11 +155,19 @@ def test_function_runs(runner: Runner, line: int, needle: str, expected: list[fl
     assert confirmation.actual.values == pytest.approx(expected)
 
 
-def test_function_without_values_is_not_run(runner: Runner) -> None:
-    confirmation = confirm_one(runner, _diag(IN_FUNCTION, 14, "tape.gradient(y, a)"),
+def test_function_without_call_site_runs_on_synthesized_values_and_says_so(
+        runner: Runner) -> None:
+    confirmation = confirm_one(runner, _diag(IN_FUNCTION, 14, "tape.gradient(y, a)", "TFG003"),
                                IN_FUNCTION)
+    assert confirmation.status == "confirmed", confirmation
+    assert confirmation.outcome.startswith("tape.gradient returned None (with synthesized "
+                                           "values for a, b: float32 tensors"), confirmation
+
+
+def test_function_without_call_site_or_tensorflow_alias_is_not_run(runner: Runner) -> None:
+    source = IN_FUNCTION.replace("import tensorflow as tf", "from tensorflow import *")
+    confirmation = confirm_one(runner, _diag(source, 14, "tape.gradient(y, a)"), source)
     assert confirmation.status == "not run"
-    assert confirmation.reason == "needs values for parameters a, b"
 
 
 def test_failure_before_the_flagged_line_is_a_value(runner: Runner) -> None:

@@ -82,6 +82,11 @@ def _judged(runner: Runner, diag: Diagnostic, piece: Slice, reply: dict[str, Any
         detail = f" ({reply['detail']})" if reply.get("detail") else ""
         return not_run(f"the worker died{detail}", runner.tensorflow)
     confirmation = judge(diag.code, piece, reply, runner.tensorflow, stated=diag.message)
+    if piece.synthesized and confirmation.status != "not run":
+        confirmation = replace(confirmation, outcome=(
+            f"{confirmation.outcome} (with synthesized values for "
+            f"{', '.join(piece.synthesized)}: float32 tensors of shape (4, 1); no call site in "
+            f"the file gives them)"))
     follow = reply.get("then")
     if confirmation.status == "confirmed" and follow is not None \
             and follow.get("result", {}).get("kind") in ("tensor", "list"):

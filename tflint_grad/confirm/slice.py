@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import libcst as cst
@@ -10,7 +10,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from tflint_grad.model.nodes import kids
 from tflint_grad.confirm.scope import BRANCHES, LOOPS, Unit, binds_params, blocks, flatten
-from tflint_grad.syntax import GRADIENT_METHODS, binds, names_in
+from tflint_grad.syntax import GRADIENT_METHODS, binds, dotted, names_in
 
 # The calls whose result is the derivative a slice reports: tape.gradient and tf.gradients.
 DERIVATIVE_CALLS = ("gradient", "gradients")
@@ -26,6 +26,7 @@ class Slice:
     label: str
     callee: str
     line: int
+    synthesized: tuple[str, ...] = ()  # parameters given made-up values (no call site to copy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,7 @@ def build_slice(source: str, line: int, column: int,
     kept, unresolved = _backward(units, target, defs if scope_def is None else {})
     opened: set[cst.CSTNode] = {c for u in kept for c in u.chain}
     call_line = ""
+    synthesized: tuple[str, ...] = ()
     if scope_def is not None:
         params = binds_params(scope_def)
         outer.uses = (unresolved - params) | names_in(scope_def.params) | {
@@ -244,9 +246,17 @@ def build_slice(source: str, line: int, column: int,
         if site is None:
             required = [p.name.value for p in scope_def.params.params if p.default is None]
             required += [p.name.value for p in scope_def.params.kwonly_params if p.default is None]
-            if required:
+            tf_alias = _tensorflow_alias(src.module)
+            starred = not isinstance(scope_def.params.star_arg, cst.MaybeSentinel)
+            if required and (tf_alias is None or scope_def.params.posonly_params or starred):
                 return NotSliced(f"needs values for parameters {', '.join(required)}")
-            call_line = f"{scope_def.name.value}()"
+            # No call site to copy: float32 tensors stand in for the parameters, and the
+            # confirmation says so.
+            synthesized = tuple(required)
+            values = ", ".join(f"{p}={tf_alias}.random.uniform((4, 1), seed=1)" for p in required)
+            call_line = f"{scope_def.name.value}({values})"
+            if tf_alias is not None and required:
+                outer.uses.add(tf_alias)
             site = outer
         module_kept, _ = _backward(module_units, site, defs)
         opened |= {c for u in module_kept for c in u.chain} | {scope_def}
@@ -257,7 +267,22 @@ def build_slice(source: str, line: int, column: int,
     lines = _render(src, kept_nodes, opened)
     if call_line:
         lines.append(call_line)
-    return _instrument(src, lines, flagged, units, target, kept)
+    built = _instrument(src, lines, flagged, units, target, kept)
+    return replace(built, synthesized=synthesized) if synthesized and isinstance(
+        built, Slice) else built
+
+
+def _tensorflow_alias(module: cst.Module) -> str | None:
+    """The name a module-level `import tensorflow as tf` binds, if there is one."""
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Import):
+                    for alias in small.names:
+                        if dotted(alias.name) == "tensorflow":
+                            return (alias.asname.name.value if alias.asname is not None and
+                                    isinstance(alias.asname.name, cst.Name) else "tensorflow")
+    return None
 
 
 def _call_site(src: _Source, units: list[Unit], definition: Unit) -> Unit | None:
