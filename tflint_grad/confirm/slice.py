@@ -174,7 +174,9 @@ def _render(src: _Source, kept: set[cst.CSTNode], opened: set[cst.CSTNode]) -> l
                         if isinstance(body, cst.IndentedBlock) and not block(body.body):
                             first = body.body[0]
                             at = src.positions[first].start
-                            lines[at.line - 1] = lines[at.line - 1][:at.column] + "pass"
+                            # The line may be blanked already: indent the pass itself.
+                            prefix = lines[at.line - 1][:at.column].ljust(at.column)
+                            lines[at.line - 1] = prefix + "pass"
             elif stmt in kept:
                 any_kept = True
             else:
