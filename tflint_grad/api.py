@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 
 import libcst as cst
@@ -111,13 +112,31 @@ def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int])
     return dropped
 
 
+_RAISES = re.compile(r"\braises (\w+)")
+
+
+def _handled(model: Model, findings: list[Finding], position_of: Positions) -> set[int]:
+    """Raising findings inside a try whose handlers catch what they say is raised: the program
+    expects the error and deals with it."""
+    out: set[int] = set()
+    for f in findings:
+        site = model.sites.get(id(f.node))
+        if site is None or not site.caught or not BY_CODE[f.code].raises:
+            continue
+        text = f.message if isinstance(f.message, str) else f.message(position_of)
+        said = _RAISES.search(text)
+        if "*" in site.caught or (said is not None and said.group(1) in site.caught):
+            out.add(id(f))
+    return out
+
+
 def _diagnostics(module: cst.Module, model: Model, path: str,
                  findings: list[Finding]) -> list[Diagnostic]:
     # Only files with findings pay for positions, and only for the statements that hold them.
     position_of = Positions(module, model.source or module.code, model.tree)
 
     line_of = {id(f): position_of(f.node)[0][0] for f in findings}
-    dropped = _unreachable(model, findings, line_of)
+    dropped = _unreachable(model, findings, line_of) | _handled(model, findings, position_of)
     seen: set[tuple[str, int, int]] = set()
     out: list[Diagnostic] = []
     for finding in findings:

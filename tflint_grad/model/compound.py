@@ -154,7 +154,9 @@ class Compound(WalkerCore):
 
     def walk_try(self, s: cst.Try | cst.TryStar) -> None:
         self.conditional += 1
+        self.caught.append(_caught(s))
         self.walk_block(s.body.body)
+        self.caught.pop()
         self.conditional -= 1
         bodies = [h.body.body for h in s.handlers]
         if s.orelse is not None:
@@ -229,6 +231,19 @@ class Compound(WalkerCore):
             begun.end = end
             if begun in self.recording:
                 self.recording.remove(begun)
+
+
+def _caught(s: cst.Try | cst.TryStar) -> frozenset[str]:
+    """The exception classes a try's handlers catch, by their last name ("*": anything)."""
+    out: set[str] = set()
+    for handler in s.handlers:
+        kinds = handler.type
+        items = [e.value for e in kinds.elements] if isinstance(kinds, cst.Tuple) else [kinds]
+        for item in items:
+            name = item.attr.value if isinstance(item, cst.Attribute) else (
+                item.value if isinstance(item, cst.Name) else "*")
+            out.add("*" if name in ("Exception", "BaseException") else name)
+    return frozenset(out)
 
 
 def _exits(body: Sequence[cst.CSTNode]) -> bool:

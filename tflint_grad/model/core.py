@@ -33,6 +33,7 @@ class WalkerCore:
         self.graph_depth = 0
         self.session_depth = 0
         self.conditional = 0
+        self.caught: list[frozenset[str]] = []  # what the enclosing try blocks' handlers catch
         self.summary_mode = False
         self.terminated = False
         self.inline_results: dict[cst.Call, Binding] = {}
@@ -104,7 +105,8 @@ class WalkerCore:
 
     def site(self, node: cst.CSTNode) -> None:
         """Remember where a node that a check may report sits."""
-        self.model.sites[id(node)] = Site(self.scope, self.conditional > 0)
+        self.model.sites[id(node)] = Site(self.scope, self.conditional > 0,
+                                          frozenset().union(*self.caught))
 
     def new_id(self) -> int:
         """A fresh id for a block, branch or loop."""

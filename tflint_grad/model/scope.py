@@ -101,6 +101,7 @@ class Site:
 
     scope: Scope
     conditional: bool
+    caught: frozenset[str] = frozenset()  # exceptions enclosing try blocks catch ("*": any)
 
 
 @dataclass(eq=False, slots=True)

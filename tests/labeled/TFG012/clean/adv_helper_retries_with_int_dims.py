@@ -1,4 +1,4 @@
-# The helper tries the shape as given and, when TensorFlow refuses float dimensions, retries  # known-miss: FP TFG012 line 9: TFG012 through a helper (6) — the op does raise on the float dimensions, but inside a try whose except (TypeError, InvalidArgumentError) retries with rounded dimensions; the program never fails
+# The helper tries the shape as given and, when TensorFlow refuses float dimensions, retries
 # with them rounded: `w([n / 2, 4])` runs without error and the weight is differentiated.
 # Attacks: TFG012 through a helper — the failing op is guarded by a handler that repairs it.
 import tensorflow as tf
