@@ -70,6 +70,28 @@ class Inference(WalkerCore):
             self.field_kind(b, found.value)
             self.env[f"{owner}.{attr}"] = b
 
+    def literal_tensor(self, expr: cst.BaseExpression) -> bool:
+        """TensorFlow ops over literals only (`tf.reshape(tf.linspace(0.0, 1.0, 6), (6, 1))`):
+        certainly a plain tensor, whatever scope it is read from."""
+        if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString)):
+            return True
+        if isinstance(expr, cst.UnaryOperation):
+            return self.literal_tensor(expr.expression)
+        if isinstance(expr, (cst.Tuple, cst.List)):
+            return all(not isinstance(e, cst.StarredElement) and self.literal_tensor(e.value)
+                       for e in expr.elements)
+        if isinstance(expr, cst.Call):
+            name = self.resolve(expr.func)
+            return name is not None and name.startswith("tensorflow.") and name not in (
+                "tensorflow.Variable", "tensorflow.convert_to_tensor") and not name.startswith(
+                ("tensorflow.keras", "keras.")) and all(
+                not a.star and self.literal_tensor(a.value) for a in expr.args)
+        if isinstance(expr, cst.Attribute):  # tf.float32 and other dtypes
+            name = self.resolve(expr)
+            return name is not None and name.startswith("tensorflow.") and ops.dtype_name(
+                expr, name) is not None
+        return False
+
     def field_kind(self, b: Binding, value: cst.BaseExpression) -> None:
         """What a field holds, from the call that made it; its arguments are `__init__`'s
         names, which are not looked up here. Anything else is not known."""
@@ -88,10 +110,20 @@ class Inference(WalkerCore):
             return
         if name is None:
             return
+        dtype_expr = ops.arg(value, 1, "dtype") if name == "tensorflow.constant" else _keyword(
+            value, "dtype")
+        dtype = ops.dtype_name(dtype_expr, self.resolve(dtype_expr) if dtype_expr else None)
         if name == "tensorflow.Variable":
             trainable = _keyword(value, "trainable")
             frozen = isinstance(trainable, cst.Name) and trainable.value == "False"
             b.kind, b.opaque = Kind.FROZEN if frozen else Kind.VARIABLE, False
+            b.int_dtype = _literal_int(value, dtype, dtype_expr is not None, "initial_value")
+        elif name in ops.CREATORS and name != "tensorflow.convert_to_tensor" or (
+                name.startswith("tensorflow.") and self.literal_tensor(value)):
+            # tf.constant(...), tf.ones(...), tf.random.*: a plain tensor whatever it is made of.
+            b.kind, b.opaque = Kind.CONST, False
+            b.int_dtype = name == "tensorflow.constant" and _literal_int(
+                value, dtype, dtype_expr is not None, "value")
         elif name.startswith(ops.MODEL_FACTORIES):
             b.kind, b.joined, b.opaque = Kind.MODEL, True, False
             b.keras = not self.imports.legacy_keras
@@ -313,3 +345,13 @@ def _has_true_division(expr: cst.CSTNode) -> bool:
         return isinstance(expr.operator, cst.Divide) or _has_true_division(expr.left) \
             or _has_true_division(expr.right)
     return False
+
+
+def _literal_int(call: cst.Call, dtype: str | None, dtype_given: bool, keyword: str) -> bool:
+    """A constructor whose dtype, or else whose literal first argument, is certainly integer."""
+    if dtype is not None:
+        return dtype in ops.INT_DTYPES
+    if dtype_given:
+        return False
+    value = ops.arg(call, 0, keyword)
+    return value is not None and ops.int_literal_tree(value)

@@ -1,4 +1,4 @@
-# A curriculum scheduler keeps its "difficulty" as an integer tf.Variable field and asks the  # known-miss: FN line 14: class fields (1) — self.level = tf.Variable(3) is known as a variable, but a field's integer dtype is not inferred (field_kind does not look at the initial value or dtype=)
+# A curriculum scheduler keeps its "difficulty" as an integer tf.Variable field and asks the
 # tape for the loss gradient w.r.t. it: integer sources get None.
 import tensorflow as tf
 
