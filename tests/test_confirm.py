@@ -249,3 +249,49 @@ def test_a_handler_emptied_by_the_slice_keeps_its_indentation(runner: Runner) ->
     confirmation = confirm_one(runner, found[0], source)
     assert confirmation.status == "confirmed", confirmation
     assert confirmation.outcome.startswith("raised RuntimeError: A non-persistent"), confirmation
+
+
+PINN_CLASS = '''import time
+import tensorflow as tf
+
+
+class PINN(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.dense = tf.keras.layers.Dense(1, activation="tanh")
+
+    def call(self, X):
+        return self.dense(X)
+
+    def residual(self, x, t):
+        X = tf.concat([x, t], 1)
+        with tf.GradientTape() as tape:
+            tape.watch(X)
+            u = self(X)
+        return tape.gradient(u, x)
+
+
+x_c = tf.ones((4, 1))
+t_c = tf.ones((4, 1))
+model = PINN()
+start = time.time()
+r = model.residual(x_c, t_c)
+print(r, time.time() - start)
+'''
+
+
+def test_a_method_runs_on_the_instance_the_file_builds(runner: Runner) -> None:
+    found = lint_source(PINN_CLASS, "pinn.py").diagnostics
+    assert [(d.line, d.code) for d in found] == [(18, "TFG001")]
+    confirmation = confirm_one(runner, found[0], PINN_CLASS)
+    assert confirmation.status == "confirmed", confirmation
+    assert confirmation.outcome == "tape.gradient returned None"
+
+
+def test_a_method_nothing_calls_is_not_run_and_says_why(runner: Runner) -> None:
+    source = PINN_CLASS.replace("r = model.residual(x_c, t_c)", "r = None")
+    found = lint_source(source, "pinn.py").diagnostics
+    assert [d.code for d in found] == ["TFG001"]
+    confirmation = confirm_one(runner, found[0], source)
+    assert confirmation.status == "not run"
+    assert "method 'residual'" in (confirmation.reason or ""), confirmation

@@ -67,6 +67,12 @@ SAFE_BUILTINS = frozenset({
     "UserWarning", "DeprecationWarning", "__name__"})
 
 
+# The special names a class of a training script defines and calls (`def __init__`,
+# `super().__init__()`, `def __call__`); the rest (`__class__`, `__globals__`, ...) walk the
+# interpreter and stay refused.
+_CLASS_DUNDERS = frozenset({"__name__", "__init__", "__call__"})
+
+
 class _Gate(cst.CSTVisitor):
     """Walks a slice and records the first thing it may not do."""
 
@@ -128,7 +134,7 @@ class _Gate(cst.CSTVisitor):
 
     def visit_Name(self, node: cst.Name) -> None:
         name = node.value
-        if name.startswith("__") and name.endswith("__") and name != "__name__":
+        if name.startswith("__") and name.endswith("__") and name not in _CLASS_DUNDERS:
             self.refuse(f"uses {name}, which is not allowed")
         elif name not in self.bound and name not in SAFE_BUILTINS:
             self.refuse(f"calls {name}, which is not allowed")
@@ -138,7 +144,7 @@ class _Gate(cst.CSTVisitor):
         attr = node.attr.value
         dotted = (dotted_name(node) or "")
         root = dotted.split(".")[0] if dotted else ""
-        if attr.startswith("__") or attr in DENIED_ATTRIBUTES:
+        if attr.startswith("__") and attr not in _CLASS_DUNDERS or attr in DENIED_ATTRIBUTES:
             self.refuse(f"calls {dotted or '.' + attr}, which is not allowed")
         elif root in self.modules:
             self._check_path(self.modules[root] + dotted[len(root):])

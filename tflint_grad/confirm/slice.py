@@ -223,7 +223,7 @@ def build_slice(source: str, line: int, column: int,
     scope_def: cst.FunctionDef | None = None
     units, target = module_units, outer
     if isinstance(outer.node, cst.ClassDef):
-        return NotSliced("the finding is inside a class; methods need an instance")
+        return _method_slice(src, module_units, outer, line, column, end)
     if isinstance(outer.node, cst.FunctionDef):
         scope_def = outer.node
         units = flatten(scope_def.body.body, modules)
@@ -285,6 +285,44 @@ def _tensorflow_alias(module: cst.Module) -> str | None:
                             return (alias.asname.name.value if alias.asname is not None and
                                     isinstance(alias.asname.name, cst.Name) else "tensorflow")
     return None
+
+
+def _method_slice(src: _Source, module_units: list[Unit], outer: Unit, line: int, column: int,
+                  end: tuple[int, int] | None) -> Slice | NotSliced:
+    """A finding in a method: the whole class, the instance built as the file builds it, and
+    the first module-level statement that calls the method on it."""
+    cls = outer.node
+    assert isinstance(cls, cst.ClassDef)
+    methods = [s for s in (cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ())
+               if isinstance(s, cst.FunctionDef) and _contains(src, s, line)]
+    if not methods:
+        return NotSliced("the finding is inside a class body, not a method")
+    method = methods[0]
+    inner = [u for u in flatten(method.body.body, set()) if _contains(src, u.node, line)]
+    if not inner or isinstance(inner[-1].node, (cst.FunctionDef, cst.ClassDef)):
+        return NotSliced("the finding is inside a nested function")
+    flagged = _flagged(src, inner[-1], line, column, end)
+    if flagged is None:
+        return NotSliced(f"no call found at line {line}, column {column}")
+    name = method.name.value
+    site = next((u for u in module_units[outer.index + 1:]
+                 if isinstance(u.node, cst.SimpleStatementLine) and any(
+                     isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
+                     and n.func.attr.value == name and _inside(src, n, u.node)
+                     for n in src.positions)), None)
+    if site is None:
+        return NotSliced(f"the finding is in method '{name}', which no module-level statement "
+                         f"of the file calls on an instance")
+    defs = {u.node.name.value: u for u in module_units
+            if isinstance(u.node, (cst.FunctionDef, cst.ClassDef))}
+    kept, _ = _backward(module_units, site, defs)
+    kept.add(outer)
+    opened: set[cst.CSTNode] = {c for u in kept for c in u.chain}
+    kept_nodes = {u.node for u in kept}
+    opened |= {n for n in kept_nodes if isinstance(n, (cst.If, cst.For, cst.While, cst.With,
+                                                       cst.Try))}
+    lines = _render(src, kept_nodes, opened)
+    return _instrument(src, lines, flagged, module_units, site, kept)
 
 
 def _call_site(src: _Source, units: list[Unit], definition: Unit) -> Unit | None:
