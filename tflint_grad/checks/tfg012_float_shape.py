@@ -54,11 +54,6 @@ def check(model: Model) -> Iterator[Finding]:
     yield from check_passed(model)
 
 
-def scope_name(model: Model, call: cst.Call) -> str:
-    """The name of the function a call calls."""
-    return model.code(call.func)
-
-
 def check_literal(model: Model) -> Iterator[Finding]:
     """The float dimensions written in the op's own shape argument."""
     for scope in model.scopes:
@@ -93,7 +88,7 @@ def check_passed(model: Model) -> Iterator[Finding]:
                         call: cst.Call = passed.call, param: str = found.param,
                         op: str = found.op) -> str:
                 return (f"{short} is given the float dimension {shown} through parameter "
-                        f"'{param}' of '{scope_name(model, call)}' (the call on line "
+                        f"'{param}' of '{model.code(call.func)}' (the call on line "
                         f"{pos(call)[0][0]}); shape dimensions must be integers, and {short} "
                         f"raises {_ERRORS.get(op, _OTHER)}; use integer arithmetic (// instead "
                         f"of /) or int(...) where the dimensions are computed")

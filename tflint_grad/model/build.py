@@ -15,6 +15,7 @@ from tflint_grad.model.fields import (
     assigned_attributes,
     class_fields,
     fields_read,
+    is_static,
 )
 from tflint_grad.model.infer import Inference
 from tflint_grad.model.names import ImportTable
@@ -57,7 +58,6 @@ class Builder:
         self.name_counts: dict[str, int] | None = None
         # Attribute assignments in the module, by class (False: not counted yet; None: unknowable).
         self.attribute_counts: Counts | None | Literal[False] = False
-        self.assigned_on_self: dict[int, set[str]] = {}  # id(class) -> attributes set on self
 
     def build(self) -> Model:
         """Walk the module body, then every function the module defines."""
@@ -104,9 +104,7 @@ class Builder:
         scope.keras_callback = cls is not None and fn.name.value.startswith("on_") and any(
             self.model.imports.resolve(base.value) == "keras.callbacks.Callback"
             for base in cls.bases) and self.mentions(fn.name.value) == 1
-        if cls is not None and scope.params and not any(
-                isinstance(d.decorator, cst.Name) and d.decorator.value in (
-                    "staticmethod", "classmethod") for d in fn.decorators):
+        if cls is not None and scope.params and not is_static(fn):
             me = walker.env[scope.params[0]]
             me.instance_of = cls  # `self.helper(...)` runs this class's method
             if fn.name.value != "__init__":
@@ -168,11 +166,20 @@ class Builder:
             self.name_counts = counts
         return self.name_counts.get(name, 0)
 
-    def sets_on_self(self, cls: cst.ClassDef, attr: str) -> bool:
-        """Does the class (or any code on another receiver) assign `attr`?"""
+    def attribute_assignments(self) -> Counts | None:
+        """The module's attribute assignments by class (counted once; None: unknowable)."""
         if self.attribute_counts is False:
             self.attribute_counts = assigned_attributes(self.model.module)
-        counts = self.attribute_counts
+        return self.attribute_counts
+
+    def assigned_in_class(self, cls: cst.ClassDef, attr: str) -> bool:
+        """Do the class's methods assign `self.attr`?"""
+        counts = self.attribute_assignments()
+        return counts is None or bool(counts.get((cls.name.value, attr)))
+
+    def sets_on_self(self, cls: cst.ClassDef, attr: str) -> bool:
+        """Does the class (or any code on another receiver) assign `attr`?"""
+        counts = self.attribute_assignments()
         return counts is None or bool(counts.get((cls.name.value, attr)) or counts.get((None, attr)))
 
     def traces_only(self, decorator: cst.Decorator) -> bool:
@@ -191,12 +198,10 @@ class Builder:
     def fields_of(self, cls: cst.ClassDef) -> dict[str, FieldDef]:
         """The attributes a class sets once in `__init__` (cached)."""
         if cls not in self.fields:
-            if self.attribute_counts is False:
-                self.attribute_counts = assigned_attributes(self.model.module)
             subclasses = [c.name.value for c in self.method_class.values() if any(
                 isinstance(b.value, cst.Name) and b.value.value == cls.name.value
                 for b in c.bases)]
-            self.fields[cls] = class_fields(cls, self.model.imports, self.attribute_counts,
+            self.fields[cls] = class_fields(cls, self.model.imports, self.attribute_assignments(),
                                             sorted(set(subclasses)))
         return self.fields[cls]
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from tflint_grad.model import ops
-from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import Binding, Kind, LocalCall, SessionMade, SessionRun
 
 if TYPE_CHECKING:
@@ -24,11 +23,8 @@ def method_called(w: Expressions, owner: cst.BaseExpression, method: str) -> cst
         cls = found.class_def if found is not None else None
     if cls is None or not isinstance(cls.body, cst.IndentedBlock):
         return None
-    assigned = w.builder.assigned_on_self.get(id(cls))
-    if assigned is None:
-        assigned = w.builder.assigned_on_self[id(cls)] = _self_assigned(cls)
-    if method in assigned:
-        return None  # `w.step = tf.function(w.step)`: the instance holds another thing
+    if w.builder.assigned_in_class(cls, method):
+        return None  # `self.step = tf.function(self.step)`: the instance holds another thing
     for stmt in cls.body.body:
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
             return stmt
@@ -87,19 +83,6 @@ def fetched(w: Expressions, fetch: cst.BaseExpression | None) -> list[Binding] |
             values += found
         return values
     return None
-
-
-def _self_assigned(cls: cst.ClassDef) -> set[str]:
-    """Attribute names a class assigns on `self` anywhere in its methods."""
-    out: set[str] = set()
-    stack: list[cst.CSTNode] = [cls]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.AssignTarget) and isinstance(n.target, cst.Attribute) and \
-                isinstance(n.target.value, cst.Name) and n.target.value.value == "self":
-            out.add(n.target.attr.value)
-        stack.extend(kids(n))
-    return out
 
 
 def float_lists(w: Expressions, call: cst.Call,

@@ -6,6 +6,7 @@ import libcst as cst
 from tflint_grad.model.calls import (float_lists, method_called, note_handed_methods,
                                      note_session_run)
 from tflint_grad.model.core import WalkerCore
+from tflint_grad.model.fields import is_static
 
 from tflint_grad.model import ops
 from tflint_grad.model.nodes import kids
@@ -20,12 +21,6 @@ _ARITH_NODES = (cst.BinaryOperation, cst.UnaryOperation)
 
 def _cut_all(edges: list[Edge], cut: Cut) -> list[Edge]:
     return [Edge(e.binding, e.cut or cut) for e in edges]
-
-
-def _static(fn: cst.FunctionDef) -> bool:
-    """A staticmethod or classmethod: its first parameter is not the instance."""
-    return any(isinstance(d.decorator, cst.Name) and d.decorator.value in (
-        "staticmethod", "classmethod") for d in fn.decorators)
 
 
 class Expressions(WalkerCore):
@@ -151,7 +146,7 @@ class Expressions(WalkerCore):
                 if isinstance(func.value, cst.Name):
                     # `self.loss(x)`: its value may depend on every field the method reads.
                     base += [Edge(f) for f in self.fields_read_by(func.value.value, defined)]
-                if not self.summary_mode and not _static(defined):
+                if not self.summary_mode and not is_static(defined):
                     self.builder.call_sites.setdefault(defined, []).append(
                         self.passed_values(call, defined, bound=True))
             if method == "run":

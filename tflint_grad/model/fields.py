@@ -21,6 +21,12 @@ class FieldDef:
     statement: cst.SimpleStatementLine = field(repr=False)
 
 
+def is_static(fn: cst.FunctionDef) -> bool:
+    """A staticmethod or classmethod: its first parameter is not the instance."""
+    return any(isinstance(d.decorator, cst.Name) and d.decorator.value in (
+        "staticmethod", "classmethod") for d in fn.decorators)
+
+
 def known_bases(cls: cst.ClassDef, imports: ImportTable) -> bool:
     """No base, `object`, or Keras / tf.Module bases: nothing inherited can rebind a field."""
     for base in cls.bases:
