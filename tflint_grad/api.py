@@ -31,15 +31,16 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        return FileResult(path, problems=(Problem(path, exc.raw_line, exc.raw_column + 1,
-                                                  f"SyntaxError: {exc.message}"),))
+        # Both reject it: say it as `python -c "compile(...)"` would, position and words.
+        said = checked if isinstance(checked, SyntaxError) else None
+        return FileResult(path, problems=(_syntax_problem(path, exc, said),))
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to parse",
                                                   kind="skipped"),))
     try:
         model = build_model(module, source)
         model.source = source
-        model.tree = checked  # positions reuse CPython's tree
+        model.tree = checked if isinstance(checked, ast.Module) else None  # positions reuse it
         findings = [f for rule in rules for f in rule.check(model)]
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to analyse",
@@ -56,11 +57,12 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
 _MAX_BRACKET_DEPTH = 200  # CPython's own limit ("too many nested parentheses")
 
 
-def _checked_by_cpython(source: str, path: str) -> Problem | ast.Module | None:
+def _checked_by_cpython(source: str, path: str) -> Problem | ast.Module | SyntaxError | None:
     """CPython's tree of the source, or the Problem that keeps it from libcst: libcst's native
     parser crashes the process (not an exception) on about a thousand nested brackets, and it
     cannot encode lone surrogates. CPython's parser fails cleanly on such nesting first, so it
-    guards the door. None: CPython rejects the source for another reason; libcst will say why."""
+    guards the door. A SyntaxError: CPython rejects the source for another reason, reported if
+    libcst rejects it too (libcst may accept syntax newer than this Python). None: no verdict."""
     try:
         source.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -76,9 +78,23 @@ def _checked_by_cpython(source: str, path: str) -> Problem | ast.Module | None:
     except SyntaxError as exc:
         if "too many nested" in str(exc.msg) or _bracket_depth(source) > _MAX_BRACKET_DEPTH:
             return Problem(path, exc.lineno or 1, 1, f"SyntaxError: {exc.msg}")
+        return exc
     except ValueError:
         pass  # NUL bytes: left to libcst, which reports them as a parse error
     return None
+
+
+# libcst repeats a (different) position inside its message: "parser error: error at 4:0: ...".
+_LIBCST_POSITION = re.compile(r"^(?:(?:parser|tokenizer) error: )?error at \d+:\d+: ")
+
+
+def _syntax_problem(path: str, exc: cst.ParserSyntaxError, said: SyntaxError | None) -> Problem:
+    """One E999 with one position: CPython's (1-based line and column), else libcst's."""
+    if said is not None and said.lineno:
+        kind = type(said).__name__  # SyntaxError, IndentationError, TabError
+        return Problem(path, said.lineno, max(said.offset or 1, 1), f"{kind}: {said.msg}")
+    return Problem(path, exc.raw_line, exc.raw_column + 1,
+                   f"SyntaxError: {_LIBCST_POSITION.sub('', exc.message)}")
 
 
 def _bracket_depth(text: str) -> int:
@@ -92,9 +108,18 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int]) -> set[int]:
+def _unreachable(model: Model, findings: list[Finding], line_of: dict[int, int],
+                 position_of: Positions) -> set[int]:
     """Findings after an unconditional raise in their scope (or anywhere, for module level)."""
     first_raise: dict[int, tuple[int, Scope]] = {}
+    for scope in model.scopes:
+        for node in scope.may_raise:
+            site = model.sites.get(id(node))
+            if site is not None and not site.conditional and id(node) not in line_of:
+                line_of[id(node)] = position_of(node)[0][0]
+                known = first_raise.get(id(scope))
+                if known is None or line_of[id(node)] < known[0]:
+                    first_raise[id(scope)] = (line_of[id(node)], scope)
     for f in findings:
         site = model.sites.get(id(f.node))
         if BY_CODE[f.code].raises and site is not None and not site.conditional:
@@ -136,7 +161,7 @@ def _diagnostics(module: cst.Module, model: Model, path: str,
     position_of = Positions(module, model.source or module.code, model.tree)
 
     line_of = {id(f): position_of(f.node)[0][0] for f in findings}
-    dropped = _unreachable(model, findings, line_of) | _handled(model, findings, position_of)
+    dropped = _unreachable(model, findings, line_of, position_of) | _handled(model, findings, position_of)
     seen: set[tuple[str, int, int]] = set()
     out: list[Diagnostic] = []
     for finding in findings:

@@ -153,12 +153,36 @@ CATALOG: tuple[Entry, ...] = (
     Entry("TFG014", "gradient-through-assign",
           "the target depends on the source only through Variable.assign, which has no gradient",
           _TAPE, (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE),
+    Entry("TFG015", "keras-backend-removed",
+          "a Keras 2 backend function that Keras 3 (tf.keras since TensorFlow 2.16) does not have",
+          (b"backend",),
+          (Outcome(Result.RAISES, "AttributeError", "module", "a call through the backend"),
+           Outcome(Result.RAISES, "ImportError", "cannot import name",
+                   "`from ...backend import name`")),
+          FixSafety.NONE),
+    Entry("TFG016", "keras-tensor-in-eager",
+          "a symbolic KerasTensor (model.input, layer.output) handed to TensorFlow or a tape",
+          (b".output", b".input"),
+          (Outcome(Result.RAISES, "ValueError",
+                   "A KerasTensor cannot be used as input to a TensorFlow function",
+                   "a TensorFlow op"),
+           Outcome(Result.RAISES, "ValueError", "Passed in object", "tape.watch"),
+           Outcome(Result.RAISES, "AttributeError", "'KerasTensor' object has no attribute",
+                   "a gradient source"),
+           Outcome(Result.RAISES, "AttributeError", "'str' object has no attribute 'base_dtype'",
+                   "K.mean, K.std, K.var")),
+          FixSafety.NONE),
+    Entry("TFG017", "keras-optimizer-minimize",
+          "optimizer.minimize on a Keras 3 optimizer (tf.keras.optimizers since TensorFlow 2.16)",
+          (b".minimize(",),
+          (Outcome(Result.RAISES, "AttributeError", "object has no attribute 'minimize'"),),
+          FixSafety.NONE),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 
 
 def triggered_codes(source: bytes) -> list[str]:
     """The codes that could fire on a file with these bytes (a byte scan, no parse)."""
-    if b"tensorflow" not in source and b"GradientTape" not in source:
+    if b"tensorflow" not in source and b"GradientTape" not in source and b"keras" not in source:
         return []
     return [entry.code for entry in CATALOG if entry.triggered_by(source)]

@@ -139,11 +139,35 @@ def _binding_before(model: Model, name: cst.Name, call: cst.Call) -> Binding | N
     return None
 
 
+def _keras_tensor_ops_first(call: cst.Call) -> bool:
+    """An argument applies a function to a model's `.output` / `.input` (`K.gradients(
+    K.sum(model.output), model.input)`): that call runs first and may raise otherwise."""
+    for arg in call.args:
+        for inner in _calls_in(arg.value):
+            if any(isinstance(n, cst.Attribute) and n.attr.value in _KERAS_TENSOR_ATTRS
+                   for a in inner.args for n in _nodes(a.value)):
+                return True
+    return False
+
+
+_KERAS_TENSOR_ATTRS = frozenset({"input", "inputs", "output", "outputs"})
+
+
+def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    yield node
+    for child in node.children:
+        yield from _nodes(child)
+
+
+def _calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
+    return (n for n in _nodes(node) if isinstance(n, cst.Call))
+
+
 def check(model: Model) -> Iterator[Finding]:
     """tf.gradients reached from module-level code of a TF2 script, outside any graph."""
     for scope in eager_scopes(model):
         for found in scope.symbolic_gradients:
-            if found.in_graph:
+            if found.in_graph or scope.keras_unsure or _keras_tensor_ops_first(found.call):
                 continue
             call = found.call
             where = "at module level" if scope.kind == "module" else (

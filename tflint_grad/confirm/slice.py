@@ -345,6 +345,13 @@ def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, uni
     start, stop = (pos.start.line, pos.start.column), (pos.end.line, pos.end.column)
     plain = "\n".join(lines)
     probe = _edit(lines, [(start, start, "_tfg_probe(lambda: "), (stop, stop, ")")])
+    statement = _import_of(src, flagged)
+    if statement is not None:  # a name in an import: run the import itself as the probe
+        at = src.positions[statement]
+        lead = " " * at.start.column
+        probe = _edit(lines, [((at.start.line, at.start.column), (at.end.line, at.end.column),
+                               f"def _tfg_import():\n{lead}    {src.code(statement)}\n"
+                               f"{lead}_tfg_probe(_tfg_import)")])
     callee, label = src.code(flagged)[:40], "value"
     fd_code = None
     if isinstance(flagged, cst.Call):
@@ -364,6 +371,15 @@ def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, uni
                     fd_code = _edit(lines, [
                         (start, stop, f"_tfg_target({y}" + "\n" * newlines + ")"), *nudge])
     return Slice(plain, probe, fd_code, label, callee, pos.start.line)
+
+
+def _import_of(src: _Source, node: cst.CSTNode) -> cst.ImportFrom | None:
+    parent = src.parents.get(node)
+    while parent is not None and not isinstance(parent, cst.BaseStatement):
+        if isinstance(parent, cst.ImportFrom):
+            return parent
+        parent = src.parents.get(parent)
+    return None
 
 
 def _nudge(src: _Source, units: list[Unit], target: Unit, kept: set[Unit], call: cst.Call,

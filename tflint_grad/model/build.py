@@ -95,6 +95,7 @@ class Builder:
             given = passed.get(param)
             if given is not None:
                 b.kind, b.int_dtype, b.numeric = given.kind, given.int_dtype, given.numeric
+                b.functional, b.symbolic = given.functional, given.symbolic
                 b.deps = list(given.deps)  # what the calls passed: dependence, not a path
                 b.from_call_sites = True
             walker.env[param] = b
@@ -148,6 +149,7 @@ class Builder:
             merged = Binding(param, first.kind, 0, fn, [
                 Edge(g, Cut(CutKind.META, "argument", fn)) for g in given if g is not None])
             merged.int_dtype = all(g.int_dtype for g in given if g is not None)
+            merged.functional = all(g.functional for g in given if g is not None)
             numerics = {g.numeric for g in given if g is not None}
             merged.numeric = first.numeric if len(numerics) == 1 else None
             out[param] = merged

@@ -96,6 +96,8 @@ class Compound(WalkerCore):
             if all(b.instance_of is first.instance_of for b in found):
                 j.instance_of = first.instance_of
             j.keras = all(b.keras for b in found)
+            optimizers = {b.keras_optimizer for b in found}
+            j.keras_optimizer = first.keras_optimizer if len(optimizers) == 1 else None
             out[name] = j
         return out
 
@@ -116,6 +118,7 @@ class Compound(WalkerCore):
                 j.joined = j.opaque = True
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
                 j.instance_of, j.keras = old.instance_of, old.keras
+                j.keras_optimizer = old.keras_optimizer  # the same object, changed or not
                 if old.kind is Kind.TAPE:  # a tape made again in the body: which one is unknown
                     j.tape, j.kind = None, Kind.PHI
                 self.env[name] = heads[name] = j

@@ -8,7 +8,7 @@ from tflint_grad.model.calls import (float_lists, method_called, note_handed_met
 from tflint_grad.model.core import WalkerCore
 from tflint_grad.model.fields import is_static
 
-from tflint_grad.model import ops
+from tflint_grad.model import keras, ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.syntax import GRADIENT_METHODS
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape, GradientCall,
@@ -151,6 +151,8 @@ class Expressions(WalkerCore):
                         self.passed_values(call, defined, bound=True))
             if method == "run":
                 note_session_run(self, call, func)
+            elif method == "minimize" and defined is None:
+                keras.note_minimize(self, call, func.value)
             if method in ops.KERAS_NUMPY_METHODS and defined is None and any(
                     e.binding.kind is Kind.MODEL and e.binding.keras for e in base):
                 # Keras predict() runs the model outside any tape and returns a numpy array.
@@ -166,6 +168,7 @@ class Expressions(WalkerCore):
         if name is None:
             return self.edges(func) + args_edges
         self.note_call(name, call)
+        keras.note_call(self, name, call)
         if name.startswith("tensorflow.") and name != "tensorflow.print":
             for a in call.args:
                 self.note_use(a.value, call, UseKind.TF_ARGUMENT)
@@ -237,7 +240,8 @@ class Expressions(WalkerCore):
             wrapped = ops.arg(call, 0, "func")
             if isinstance(wrapped, cst.Name):
                 self.model.wrapped.add(wrapped.value)
-        elif name in ops.SYMBOLIC_GRADIENTS:
+        elif name in ops.SYMBOLIC_GRADIENTS or name == ops.KERAS_GRADIENTS and ops.tf_keras(
+                self.model.imports.origin(call.func)):
             self.scope.symbolic_gradients.append(SymbolicGradients(
                 call, self.graph_depth + self.session_depth > 0, name))
             self.site(call)
@@ -338,6 +342,7 @@ class Expressions(WalkerCore):
         elif sources_expr is not None:
             source_exprs = [sources_expr]
         sources = [self.source_binding(e) for e in source_exprs]
+        keras.note_tape_use(self, call, source_exprs, "gradient")
         zero = any(a.keyword is not None and a.keyword.value == "unconnected_gradients"
                    for a in call.args)
         seq = self.next_seq()

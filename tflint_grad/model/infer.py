@@ -5,7 +5,7 @@ import libcst as cst
 
 from tflint_grad.model.core import WalkerCore
 
-from tflint_grad.model import ops
+from tflint_grad.model import keras, ops
 from tflint_grad.model.fields import FieldDef
 from tflint_grad.model.scope import PLAIN, Binding, Kind
 
@@ -17,6 +17,7 @@ class Inference(WalkerCore):
     def infer(self, b: Binding, expr: cst.BaseExpression) -> None:
         """Fill in `b.kind`, `b.int_dtype` and `b.numeric` from the expression that made it."""
         b.numeric = self.numeric_of(expr)
+        keras.infer(self, b, expr)
         if b.numeric is not None:
             b.kind = Kind.NUMBER
             return
@@ -110,6 +111,7 @@ class Inference(WalkerCore):
             return
         if name is None:
             return
+        keras.made_by(self, b, name, value)
         dtype_expr = ops.arg(value, 1, "dtype") if name == "tensorflow.constant" else _keyword(
             value, "dtype")
         dtype = ops.dtype_name(dtype_expr, self.resolve(dtype_expr) if dtype_expr else None)

@@ -27,6 +27,14 @@ NONDIFF_OPS = frozenset(f"tensorflow.{p}{n}" for n in _NONDIFF for p in ("", "ma
     f"tensorflow.raw_ops.{n}" for n in _RAW_NONDIFF}
 # Graph-mode gradient APIs: tf.hessians is built on tf.gradients and raises the same way.
 SYMBOLIC_GRADIENTS = frozenset({"tensorflow.gradients", "tensorflow.hessians"})
+# tf.keras.backend.gradients is tf.gradients; Keras 3's own keras.backend has no `gradients`.
+KERAS_GRADIENTS = "keras.backend.gradients"
+
+
+def tf_keras(origin: str | None) -> bool:
+    """Was this Keras name reached through TensorFlow (tf.keras, tf_keras), not standalone
+    Keras 3?"""
+    return origin is not None and origin.startswith(("tensorflow.", "tf_keras."))
 META_OPS = frozenset(f"tensorflow.{n}" for n in _META)
 ZERO_OPS = frozenset({"tensorflow.sign", "tensorflow.math.sign", "tensorflow.raw_ops.Sign"})
 

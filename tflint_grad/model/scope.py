@@ -150,6 +150,9 @@ class Binding:
     tf_value: bool = False                     # made by a TensorFlow op
     sequence: bool = False                     # a Python list of tensors: indexing it is no op
     keras: bool = False                        # a Keras model or layer (or a Keras class)
+    functional: bool = False                   # a functional Keras model, or a layer of one
+    symbolic: bool = False                     # a symbolic KerasTensor (model.output, ...)
+    keras_optimizer: str | None = None         # made by keras.optimizers.X (Keras 3): X
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +213,36 @@ class VariableWatch:
     item: cst.BaseExpression = field(repr=False)   # what was watched, e.g. model.weights
     alone: bool                  # the watch is handed this one thing, as a statement of its own
     tape: Tape = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolicUse:
+    """A symbolic KerasTensor handed to TensorFlow: an op (`op` its canonical name) that
+    converts it (`how` "convert") or reads its dtype ("dtype"), or a tape's "watch" / "gradient"."""
+
+    call: cst.Call = field(repr=False)
+    op: str
+    value: cst.BaseExpression = field(repr=False)
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Minimize:
+    """`optimizer.minimize(...)` on an optimizer made by keras.optimizers."""
+
+    call: cst.Call = field(repr=False)
+    optimizer: Binding = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class BackendName:
+    """A Keras 2 backend function Keras 3 does not have (`K.function`), or its import."""
+
+    node: cst.CSTNode = field(repr=False)
+    attr: str
+    origin: str          # the dotted name as spelled through the imports
+    imported: bool = False
+    call: cst.Call | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +318,13 @@ class Scope:
     float_shapes: list[FloatShape] = field(default_factory=list)
     shape_parameters: list[ShapeParameter] = field(default_factory=list)
     variable_watches: list[VariableWatch] = field(default_factory=list)
+    symbolic_uses: list[SymbolicUse] = field(default_factory=list)
+    backend_names: list[BackendName] = field(default_factory=list)
+    minimizes: list[Minimize] = field(default_factory=list)
+    keras_unsure: bool = False     # reads `.output` of a non-functional Keras model
+    # Nodes that may raise for a reason no rule states (`.output` of a Sequential): what comes
+    # after them in the scope may never run, so nothing after them is reported.
+    may_raise: list[cst.CSTNode] = field(default_factory=list)
     decorators: list[str] = field(default_factory=list)
     in_class: bool = False
     keras_callback: bool = False   # an on_* method of a keras.callbacks.Callback: Keras calls it

@@ -6,7 +6,7 @@ import libcst as cst
 
 from tflint_grad.model.core import WalkerCore
 
-from tflint_grad.model import ops
+from tflint_grad.model import keras, ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import (Binding, Cut, CutKind, Edge, Kind, SessionMade, Tape,
                                      VariableWatch, Watch)
@@ -134,6 +134,7 @@ class Statements(WalkerCore):
             self.imports.add_import(s)
         elif isinstance(s, cst.ImportFrom):
             self.imports.add_import_from(s)
+            keras.note_import(self, s)
             if isinstance(s.names, cst.ImportStar):
                 self.scope.unresolved = True
 
@@ -187,6 +188,7 @@ class Statements(WalkerCore):
         items: list[cst.BaseExpression | None] = (
             [e.value for e in arg.elements] if isinstance(arg, (cst.List, cst.Tuple)) else [arg])
         seq = self.next_seq()
+        keras.note_tape_use(self, call, [i for i in items if i is not None], "watch")
         for item in items:
             self.note_variable_watch(tape, call, item, alone and len(items) == 1)
             b = self.lookup(item.value) if isinstance(item, cst.Name) else (
@@ -228,6 +230,7 @@ class Statements(WalkerCore):
         new = self.make(target.value, old.kind, node, [Edge(old)] + edges)
         new.model_of, new.int_dtype, new.tape = old.model_of, old.int_dtype, old.tape
         new.keras, new.instance_of, new.class_def = old.keras, old.instance_of, old.class_def
+        new.keras_optimizer, new.functional = old.keras_optimizer, old.functional
         new.joined = True  # the object changed in place: no new tensor, no step of its own
         # What an object (self, a list, an optimizer) holds after a change is not known well
         # enough to prove a path broken; a variable stays the same tracked variable.
