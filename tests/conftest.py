@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +27,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & _TENSORFLOW_FIXTURES or item.get_closest_marker("needs_tensorflow"):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A HOME whose pre-commit cache holds the hook's environment, built once per session."""
+    from precommit_sandbox import warm_home
+
+    return warm_home(tmp_path_factory)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,9 @@ CLEAN = "import tensorflow as tf\nx = tf.Variable(1.0)\nwith tf.GradientTape() a
 
 def run(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m tflint_grad ARGS` in `cwd`, without the cache unless asked."""
+    env = {k: v for k, v in os.environ.items() if k != "TFLINT_GRAD_OUTPUT_FORMAT"}
     return subprocess.run([sys.executable, "-m", "tflint_grad", *args], cwd=cwd, input=stdin,
-                          check=False, capture_output=True, text=True, timeout=120)
+                          env=env, check=False, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture()
@@ -198,3 +200,118 @@ def test_confirm_runs_real_tensorflow(project: Path) -> None:
     assert proc.returncode in (0, 1), proc.stderr
     finding = json.loads(proc.stdout)[0]
     assert finding["confirmation"]["status"] in ("confirmed", "refuted", "not run")
+
+
+# --- CI habits (issue 16) --------------------------------------------------------------------
+
+def test_a_missing_path_is_a_usage_error_in_every_format(project: Path) -> None:
+    for fmt in ("text", "json", "sarif"):
+        proc = run(project, "--format", fmt, "pkg", "nope.py")
+        assert proc.returncode == 2 and proc.stdout == "", fmt
+        assert proc.stderr == "tflint-grad: error: nope.py: no such file or directory\n"
+
+
+def test_check_subcommand_is_the_plain_command(project: Path) -> None:
+    plain, check = run(project, "pkg"), run(project, "check", "pkg")
+    assert (check.returncode, check.stdout) == (plain.returncode, plain.stdout) == \
+        (1, plain.stdout) and "TFG003" in check.stdout
+    assert run(project, "check").returncode == 1  # no path: the current folder
+    (project / "check").mkdir()  # a path named check: `./check`, and a note on stderr
+    assert "write ./check" in run(project, "check", "pkg").stderr
+    assert run(project, "./check").returncode == 0
+    assert run(project, "pkg", "check").returncode == 1  # only the first argument
+
+
+def test_short_version_flag(project: Path) -> None:
+    proc = run(project, "-V")
+    assert proc.returncode == 0 and proc.stdout.startswith("tflint-grad ")
+
+
+def test_output_format_alias_and_environment_default(project: Path) -> None:
+    alias = run(project, "--output-format", "json", "pkg")
+    assert json.loads(alias.stdout)[0]["code"] == "TFG003"
+    env = {**os.environ, "TFLINT_GRAD_OUTPUT_FORMAT": "json"}
+    from_env = subprocess.run([sys.executable, "-m", "tflint_grad", "pkg"], cwd=project, env=env,
+                              check=False, capture_output=True, text=True, timeout=120)
+    assert json.loads(from_env.stdout) == json.loads(alias.stdout)
+    flag_wins = subprocess.run([sys.executable, "-m", "tflint_grad", "--format", "concise", "pkg"],
+                               cwd=project, env=env, check=False, capture_output=True, text=True,
+                               timeout=120)
+    assert flag_wins.stdout.startswith("pkg/bad.py:5:5: TFG003 [*] ")
+    diff = subprocess.run([sys.executable, "-m", "tflint_grad", "--diff", "pkg"], cwd=project,
+                          env=env, check=False, capture_output=True, text=True, timeout=120)
+    assert diff.returncode == 1 and "+    tape.watch(x)" in diff.stdout  # a default, not a clash
+    bad = subprocess.run([sys.executable, "-m", "tflint_grad", "pkg"], cwd=project,
+                         env={**os.environ, "TFLINT_GRAD_OUTPUT_FORMAT": "xml"}, check=False,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "TFLINT_GRAD_OUTPUT_FORMAT=xml" in bad.stderr
+
+
+def test_concise_and_no_show_source(project: Path) -> None:
+    concise = run(project, "--format", "concise", "pkg")
+    assert concise.stdout.splitlines() == [
+        concise.stdout.splitlines()[0],
+        "Found 1 finding in 1 file (2 files checked). 1 fixable with --fix."]
+    assert re.match(r"pkg/bad\.py:5:5: TFG003 \[\*\] \S", concise.stdout)
+    text = run(project, "--no-show-source", "pkg").stdout
+    assert text.startswith(concise.stdout.splitlines()[0] + "\n  = fix: ")
+    assert " | " not in text and " | " in run(project, "pkg").stdout
+
+
+def test_fix_counts_in_the_same_words(project: Path) -> None:
+    before = run(project, "pkg").stdout
+    assert before.endswith("Found 1 finding in 1 file (2 files checked). 1 fixable with --fix.\n")
+    diff = run(project, "--diff", "pkg")
+    assert diff.stderr == "Would fix 1 finding in 1 file.\n"
+    fixed = run(project, "--fix", "pkg")
+    assert fixed.stdout == "Fixed 1 finding in 1 file.\nNo findings (2 files checked).\n"
+
+
+def test_statistics_in_json_keep_stdout_one_document(project: Path) -> None:
+    assert isinstance(json.loads(run(project, "--format", "json", "pkg").stdout), list)
+    document = json.loads(run(project, "--statistics", "--format", "json", "pkg").stdout)
+    assert set(document) == {"findings", "statistics", "summary"}
+    assert [f["code"] for f in document["findings"]] == ["TFG003"]
+    assert document["statistics"] == [{"code": "TFG003", "name": "unwatched-source",
+                                       "count": 1, "fixable": 1}]
+    assert document["summary"] == {
+        "findings": 1, "files_with_findings": 1, "files_checked": 2, "files_not_linted": 0,
+        "fixable": 1, "fixable_unsafe": 0, "confirmed": 0, "refuted": 0, "not_run": 0}
+
+
+@pytest.mark.parametrize("table", ["tflint_grad", "tflintgrad", "TFLint-Grad"])
+def test_a_table_that_looks_like_ours_is_a_warning(project: Path, table: str) -> None:
+    (project / "pyproject.toml").write_text(f'[tool.{table}]\nignore = ["TFG003"]\n')
+    proc = run(project, "pkg")
+    assert proc.returncode == 1  # not read: TFG003 is still reported
+    assert proc.stderr == (f"tflint-grad: warning: {project / 'pyproject.toml'}: "
+                           f"[tool.{table}] is not read; the table is [tool.tflint-grad]\n")
+    (project / "pyproject.toml").write_text('[tool.tflint-grad]\n[tool.ruff]\nline-length = 1\n')
+    assert run(project, "pkg").stderr == ""
+
+
+def test_unused_noqa_code_is_explained_and_listed(project: Path) -> None:
+    explain = run(project, "--explain", "tfg100")
+    assert explain.returncode == 0 and explain.stdout.startswith("# TFG100 unused-noqa\n")
+    assert "--show-unused-noqa" in explain.stdout
+    listing = run(project, "--list-rules").stdout.splitlines()
+    assert listing[-1].startswith("TFG100  unused-noqa ") and "fix: safe" in listing[-1]
+
+
+def test_syntax_error_position_is_cpythons(project: Path) -> None:
+    broken = "import tensorflow as tf\nwith tf.GradientTape() as t:\n    y = f(x, \n"
+    (project / "pkg" / "broken.py").write_text(broken)
+    try:
+        compile(broken, "broken.py", "exec")
+    except SyntaxError as exc:
+        expected = f"pkg/broken.py:{exc.lineno}:{exc.offset}: E999 SyntaxError: {exc.msg}\n"
+    proc = run(project, "--format", "concise", "pkg/broken.py")
+    assert proc.stdout.splitlines()[0] + "\n" == expected
+    assert "error at" not in proc.stdout
+
+
+def test_unused_noqa_selected_by_name_in_the_configuration(project: Path) -> None:
+    (project / "pkg" / "clean.py").write_text(CLEAN + "z = 1  # noqa: TFG001\n")
+    assert "TFG100" not in run(project, "pkg").stdout
+    (project / "pyproject.toml").write_text('[tool.tflint-grad]\nextend-select = ["TFG100"]\n')
+    assert "pkg/clean.py:6:8: TFG100 [*] " in run(project, "pkg").stdout

@@ -91,3 +91,22 @@ def test_code_lists_from_flags() -> None:
     assert parse_code_list("ALL", "--select") == ("ALL",)
     error = parse_code_list("TFG001,tfg002", "--ignore")
     assert isinstance(error, ConfigError) and "--ignore" in error.message
+
+
+def test_tables_that_look_like_ours_are_warnings(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    inner = tmp_path / "pkg"
+    inner.mkdir()
+    write(inner, '[tool.tflint_grad]\nignore = ["TFG003"]\n[tool.tf-lint-grd]\n[tool.tflint]\n')
+    config = discover([str(inner)], None)
+    assert isinstance(config, Config) and config.ignore == () and config.path is None
+    assert config.warnings == tuple(
+        f"{inner / 'pyproject.toml'}: [tool.{name}] is not read; the table is [tool.tflint-grad]"
+        for name in ("tflint_grad", "tf-lint-grd"))
+    # A real table further up is used, and the look-alike on the way is still named.
+    write(tmp_path, '[tool.tflint-grad]\nignore = ["TFG001"]\n')
+    found = discover([str(inner)], None)
+    assert isinstance(found, Config) and found.ignore == ("TFG001",) and len(found.warnings) == 2
+    write(inner, '[tool.tflint-grad]\nignore = ["TFG003"]\n[tool.black]\n')
+    assert discover([str(inner)], None) == load_config(inner / "pyproject.toml")

@@ -110,3 +110,49 @@ def test_plugin_is_registered_with_flake8() -> None:
     proc = subprocess.run([sys.executable, "-m", "flake8", "--version"], check=False,
                           capture_output=True, text=True, timeout=120)
     assert "tflint-grad" in proc.stdout
+
+
+UNWATCHED = ("import tensorflow as tf\nx = tf.constant(1.0)\nwith tf.GradientTape() as tape:\n"
+             "    y = x * x\ng = tape.gradient(y, x)\n")  # TFG003 on line 5
+
+
+def flake8_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select", "TFG",
+                           "--jobs", "1", FORMAT, *args], check=False, capture_output=True,
+                          text=True, cwd=folder, timeout=300)
+
+
+def test_the_project_configuration_applies(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.py").write_text(UNWATCHED)
+    (tmp_path / "b.py").write_text(UNWATCHED)
+    assert len(parse(flake8_in(tmp_path, ".").stdout)) == 2
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.tflint-grad]\nper-file-ignores = {"sub/*" = ["TFG003"]}\n')
+    assert parse(flake8_in(tmp_path, ".").stdout) == [("./b.py", 5, 5, "TFG003")]
+    # The project is found from the file, wherever flake8 runs.
+    assert parse(flake8_in(tmp_path / "sub", str(tmp_path)).stdout) == \
+        [(str(tmp_path / "b.py"), 5, 5, "TFG003")]
+    (tmp_path / "pyproject.toml").write_text('[tool.tflint-grad]\nextend-exclude = ["b.py"]\n'
+                                             'ignore = ["TFG00"]\n')
+    assert flake8_in(tmp_path, ".").stdout == ""
+
+
+def test_noqa_stays_with_flake8_and_the_file_wide_one_is_ours(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(UNWATCHED.replace("x)\n", "x)  # noqa: TFG003\n"))
+    (tmp_path / "b.py").write_text("# tflint-grad: noqa\n" + UNWATCHED)
+    assert flake8_in(tmp_path, ".").stdout == ""
+    assert parse(flake8_in(tmp_path, "--disable-noqa", ".").stdout) == \
+        [("./a.py", 5, 5, "TFG003")]
+
+
+def test_a_broken_configuration_is_one_message(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(UNWATCHED)
+    (tmp_path / "pyproject.toml").write_text('[tool.tflint-grad]\nselekt = ["TFG001"]\n')
+    proc = flake8_in(tmp_path, "a.py")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    (line,) = proc.stdout.splitlines()
+    assert line == "a.py\t1\t1\tTFG000"
+    lines = UNWATCHED.splitlines(keepends=True)
+    (result,) = Plugin(None, str(tmp_path / "a.py"), lines).run()  # type: ignore[arg-type]
+    assert result[2].startswith("TFG000 configuration error: ") and "selekt" in result[2]

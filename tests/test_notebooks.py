@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tflint_grad.notebooks import Notebook, apply_cell_fixes, parse_notebook, to_cells
+from tflint_grad.notebooks import (
+    Notebook,
+    apply_cell_fixes,
+    parse_notebook,
+    speak_in_cells,
+    to_cells,
+)
 from tflint_grad.types import Diagnostic, Edit, FileResult, Fix, Problem
 
 
@@ -100,3 +106,46 @@ def test_broken_or_foreign_notebooks_are_problems() -> None:
     assert isinstance(foreign, Problem) and foreign.kind == "skipped"
     old = parse_notebook('{"worksheets": []}', "n.ipynb")
     assert isinstance(old, Problem) and "nbformat 3" in old.message
+
+
+OUTSIDE = notebook(
+    ("code", ["import tensorflow as tf\n", "x = tf.constant([[1.0]])\n",
+              "X = tf.concat([x, x], axis=1)\n"]),
+    ("markdown", ["The tape comes later.\n"]),
+    ("code", ["with tf.GradientTape() as tape:\n", "    tape.watch(X)\n", "    u = tf.tanh(X)\n",
+              "u_x = tape.gradient(u, x)\n"]),
+)
+
+
+def test_line_positions_in_messages_speak_in_cells(tmp_path: Path) -> None:
+    (tmp_path / "n.ipynb").write_text(OUTSIDE)
+    proc = subprocess.run([sys.executable, "-m", "tflint_grad", "--no-cache", "--format", "json",
+                           "n.ipynb"], cwd=tmp_path, check=False, capture_output=True, text=True)
+    (finding,) = [f for f in json.loads(proc.stdout) if f["code"] == "TFG001"]
+    assert (finding["cell"], finding["line"]) == (3, 4)
+    # X is built on line 3 of cell 1; the tape starts on line 1 of the reported cell 3.
+    assert "(cell 1, line 3)" in finding["message"]
+    assert "the tape on line 1 " in finding["message"]
+    assert "line 5" not in finding["message"] and "line 4)" not in finding["message"]
+
+
+def test_speak_in_cells_leaves_quoted_code_and_unknown_lines() -> None:
+    parsed = parse_notebook(PINN, "n.ipynb")
+    assert isinstance(parsed, Notebook)  # joined lines 1-3: cell 2; lines 4-7: cell 3
+    message = ("TFG009 'y = line 2' (line 2) ran after the Session's graph on line 5; "
+               "see line 99")
+    assert speak_in_cells(message, 3, parsed) == (
+        "TFG009 'y = line 2' (cell 2, line 2) ran after the Session's graph on line 2; "
+        "see line 99")
+    assert speak_in_cells("TFG001 the tape on line 2", 3, parsed) == \
+        "TFG001 the tape in cell 2, line 2"
+
+
+def test_a_syntax_error_in_a_notebook_names_its_cell(tmp_path: Path) -> None:
+    text = notebook(("code", "import tensorflow as tf\n"),
+                    ("code", "with tf.GradientTape() as t:\n    y = f(x,\n"))
+    (tmp_path / "n.ipynb").write_text(text)
+    proc = subprocess.run([sys.executable, "-m", "tflint_grad", "--no-cache", "--format",
+                           "concise", "n.ipynb"], cwd=tmp_path, check=False, capture_output=True,
+                          text=True)
+    assert proc.stdout.startswith("n.ipynb:cell 2:2:10: E999 SyntaxError: '(' was never closed")

@@ -1,72 +1,22 @@
 """The pre-commit hook, run by real `pre-commit try-repo` against this repository's HEAD."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from precommit_sandbox import ROOT, Sandbox
 
-ROOT = Path(__file__).resolve().parents[1]
 BAD = next(iter(sorted(ROOT.glob("rules/TFG001-*/bad.py"))), None)
 GOOD = next(iter(sorted(ROOT.glob("rules/TFG001-*/good.py"))), None)
-# Signs that pre-commit could not build the hook's environment for want of the network.
-OFFLINE = ("Could not find a version", "No matching distribution", "NewConnectionError",
-           "Temporary failure in name resolution", "Network is unreachable", "ProxyError")
 
 
-def git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
-                          text=True, timeout=120).stdout.strip()
-
-
-class Sandbox:
-    """A fresh git repository, a private HOME and one shared pre-commit cache."""
-
-    def __init__(self, home: Path, repo: Path) -> None:
-        self.repo = repo
-        self.env = {**os.environ, "HOME": str(home), "PRE_COMMIT_HOME": str(home / "cache"),
-                    "GIT_CONFIG_NOSYSTEM": "1", "PRE_COMMIT_COLOR": "never", "NO_COLOR": "1"}
-        self.env.pop("PYTHONPATH", None)  # the hook must run the installed copy, not ours
-        repo.mkdir()
-        git("init", "-q", cwd=repo, env=self.env)
-        git("config", "user.email", "dev@example.com", cwd=repo, env=self.env)
-        git("config", "user.name", "dev", cwd=repo, env=self.env)
-
-    def add(self, name: str, text: str) -> None:
-        (self.repo / name).write_text(text, encoding="utf-8")
-        git("add", name, cwd=self.repo, env=self.env)
-
-    def try_repo(self) -> subprocess.CompletedProcess[str]:
-        head = git("rev-parse", "HEAD", cwd=ROOT)
-        return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT),
-                               "tflint-grad", "--ref", head, "--all-files"], cwd=self.repo,
-                              env=self.env, check=False, capture_output=True, text=True,
-                              timeout=900)
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A HOME whose pre-commit cache holds the hook's environment, built once."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    committed = subprocess.run(["git", "cat-file", "-e", "HEAD:.pre-commit-hooks.yaml"],
-                               cwd=ROOT, check=False, capture_output=True)
-    if committed.returncode != 0:
-        pytest.skip(".pre-commit-hooks.yaml is not committed at HEAD; try-repo tests HEAD")
+@pytest.fixture()
+def home(precommit_home: Path) -> Path:
+    """A HOME whose pre-commit cache holds the hook's environment, built once per session."""
     if BAD is None or GOOD is None:
         pytest.skip("rules/TFG001-*/bad.py and good.py are missing")
-    home = tmp_path_factory.mktemp("precommit-home")
-    warm = Sandbox(home, home / "warm-up")
-    warm.add("empty.py", "x = 1\n")
-    proc = warm.try_repo()
-    output = proc.stdout + proc.stderr
-    if proc.returncode != 0 and any(sign in output for sign in OFFLINE):
-        pytest.skip(f"pre-commit could not install the hook (no registry?): {output[-400:]}")
-    assert proc.returncode == 0, output
-    return home
+    return precommit_home
 
 
 def commit(home: Path, tmp_path: Path, name: str, text: str) -> subprocess.CompletedProcess[str]:

@@ -44,7 +44,7 @@ def test_text_shows_source_line_carets_fix_and_confirmation() -> None:
     result = FileResult(PATH, (finding(fix=FIX, confirmation=CONFIRMED),))
     out = render("text", [result], root=".", sources={PATH: SOURCE})
     assert out == (
-        "pkg/pinn.py:7:7: TFG001 gradient of 'u' with respect to 'x' is None\n"
+        "pkg/pinn.py:7:7: TFG001 [*] gradient of 'u' with respect to 'x' is None\n"
         "  |\n"
         "7 | u_x = tape.gradient(u, x)\n"
         "  |       ^^^^^^^^^^^^^^^^^^^\n"
@@ -53,7 +53,7 @@ def test_text_shows_source_line_carets_fix_and_confirmation() -> None:
         "  = with the fix: du/dx (4, 1) float32 = [0.0197322, 0.0197322, 0.0197322, 0.0197322]\n"
         "    finite difference agrees to 3e-07\n"
         "\n"
-        "Found 1 finding in 1 file (1 confirmed). 1 fixable with --fix.\n")
+        "Found 1 finding in 1 file (1 file checked): 1 confirmed. 1 fixable with --fix.\n")
     assert "\x1b[" not in out
 
 
@@ -78,8 +78,12 @@ def test_unsafe_fix_refuted_and_not_run_are_labelled() -> None:
     lone = render("text", [FileResult(PATH, (finding(confirmation=symbolic),))], root=".")
     assert "  = got: dy/dx () float32\n" in lone
     assert "  = not run: the slice reads a file\n" in out
-    assert out.endswith("Found 2 findings in 1 file (0 confirmed, 1 refuted, 1 not run). "
-                        "1 fixable with --fix (1 unsafe).\n")
+    assert out.endswith("Found 2 findings in 1 file (1 file checked): 0 confirmed, 1 refuted, "
+                        "1 not run. 1 fixable with --fix --unsafe-fixes.\n")
+    assert "pkg/pinn.py:7:7: TFG001 gradient" in out  # no [*]: --fix alone leaves it
+    unsafe_on = render("text", [result], root=".", sources={PATH: SOURCE}, unsafe_fixes=True)
+    assert "pkg/pinn.py:7:7: TFG001 [*] gradient" in unsafe_on
+    assert unsafe_on.endswith("1 not run. 1 fixable with --fix --unsafe-fixes.\n")
 
 
 def test_tabs_and_multiline_spans_keep_carets_under_the_code() -> None:
@@ -121,7 +125,7 @@ def test_problems_are_printed_with_a_code_and_counted() -> None:
     out = render("text", results, root=".")
     assert "bad.py:2:22: E999 SyntaxError: bad input\n" in out
     assert "deep.py:1:1: E902 skipped: too deeply nested to parse\n" in out
-    assert out.endswith("No findings in 3 files. 2 files could not be linted.\n")
+    assert out.endswith("No findings (1 file checked). 2 files could not be linted.\n")
 
 
 def test_statistics_table_counts_per_code() -> None:
@@ -134,9 +138,9 @@ def test_statistics_table_counts_per_code() -> None:
 
 
 def test_summary_plurals() -> None:
-    assert summary([FileResult("a.py")]) == "No findings in 1 file."
-    assert summary([FileResult(PATH, (finding(), finding(line=6)))]) == \
-        "Found 2 findings in 1 file."
+    assert summary([FileResult("a.py")]) == "No findings (1 file checked)."
+    assert summary([FileResult(PATH, (finding(), finding(line=6))), FileResult("b.py")]) == \
+        "Found 2 findings in 1 file (2 files checked)."
 
 
 def test_json_is_a_list_of_findings_and_problems_go_to_stderr() -> None:

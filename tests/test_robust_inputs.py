@@ -131,8 +131,17 @@ def test_unreadable_file_and_folder(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_reported_as_root_too(tmp_path: Path) -> None:
-    proc = lint(tmp_path, "missing.py", "loop.py")
-    assert proc.returncode == 0 and "missing.py:1:1: E902" in proc.stdout
+    (tmp_path / "loop.py").symlink_to(tmp_path / "loop.py")
+    proc = lint(tmp_path, "loop.py")
+    assert proc.returncode == 0 and "loop.py:1:1: E902" in proc.stdout
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "real.py").write_text(BAD)
+    for extra in ([], ["--format", "json"]):
+        proc = lint(tmp_path, *extra, "missing.py", "real.py", "gone/")
+        assert proc.returncode == 2 and proc.stdout == "", proc.stdout
+        assert proc.stderr == "tflint-grad: error: missing.py, gone/: no such file or directory\n"
 
 
 def _mutations() -> st.SearchStrategy[str]:

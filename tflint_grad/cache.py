@@ -19,7 +19,7 @@ _MAX_ENTRIES = 200_000
 
 # Shells that run after the cache (filters, output, --confirm) do not change what it stores.
 _SHELLS = {"cli.py", "config.py", "files.py", "filters.py", "cache.py", "writes.py",
-           "rules_doc.py", "flake8_plugin.py", "__main__.py", "report", "confirm"}
+           "rules_doc.py", "flake8_plugin.py", "project.py", "__main__.py", "report", "confirm"}
 
 
 def engine_fingerprint() -> str:

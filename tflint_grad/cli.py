@@ -1,4 +1,8 @@
-"""Command line: options -> run -> exit code (0 clean, 1 findings or parse errors, 2 errors)."""
+"""Command line: options -> run -> exit code (0 clean, 1 findings or parse errors, 2 errors).
+
+`tflint-grad check PATH...` is `tflint-grad PATH...` (ruff's spelling): `check` as the first
+argument is always the subcommand; a path named `check` is written `./check`.
+"""
 from __future__ import annotations
 
 import argparse
@@ -10,24 +14,25 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from tflint_grad.catalog import BY_CODE
-from tflint_grad import __version__, runner
+from tflint_grad import __version__, project, runner
 from tflint_grad import config as configuration
 from tflint_grad import filters as filtering
 from tflint_grad.cache import Cache, cache_folder
+from tflint_grad.catalog import BY_CODE
 from tflint_grad.files import (
-    DEFAULT_EXCLUDE,
     Excluder,
     SourceFile,
     decode,
     discover,
     read_target,
 )
+from tflint_grad.report import FORMATS
+from tflint_grad.report.summary import fixed_line
 from tflint_grad.types import FileResult, Problem
 from tflint_grad.writes import write_source
 
-FORMATS = ("text", "json", "sarif", "github")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_VARIABLE = "TFLINT_GRAD_OUTPUT_FORMAT"  # the default --format, e.g. in a CI job
 
 
 class UsageError(Exception):
@@ -42,8 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit status: 0 clean, 1 findings or files that do not parse, "
                "2 usage, configuration or internal error")
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or folders to lint (default: .); '-' reads stdin")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+                   help="files or folders to lint (default: .); '-' reads stdin; a first "
+                        "argument 'check' is ignored (tflint-grad check src/)")
+    p.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default=None,
+                   help=f"output format (default: ${FORMAT_VARIABLE}, else text)")
+    p.add_argument("--no-show-source", dest="show_source", action="store_false",
+                   help="text format: no source line under each finding")
     p.add_argument("--select", action="append", metavar="CODES",
                    help="comma-separated code prefixes to report (replaces the configuration's)")
     p.add_argument("--extend-select", action="append", default=[], metavar="CODES",
@@ -74,14 +83,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --confirm: time limit per finding (default 20)")
     p.add_argument("--explain", metavar="CODE", help="print a rule's documentation")
     p.add_argument("--list-rules", action="store_true", help="list every rule")
-    p.add_argument("--version", action="version", version=f"tflint-grad {__version__}")
+    p.add_argument("--version", "-V", action="version", version=f"tflint-grad {__version__}")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code; never raises for the user."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["server"]:  # `tflint-grad server`: the language server (tflint_grad/server)
+        from tflint_grad.server import serve
+
+        return serve(words[1:])
+    if words[:1] == ["check"]:  # ruff's habit; `./check` names a path called check
+        if os.path.exists("check"):
+            print("tflint-grad: note: 'check' is read as the subcommand; write ./check to lint "
+                  "the path named check", file=sys.stderr)
+        words = words[1:]
     try:
-        return _main(build_parser().parse_args(argv))
+        return _main(build_parser().parse_args(words))
     except UsageError as exc:
         print(f"tflint-grad: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -103,13 +122,12 @@ def _main(args: argparse.Namespace) -> int:
     paths = [] if use_stdin else (args.paths or ["."])
     starts = [args.stdin_filename] if use_stdin and args.stdin_filename else paths
     config = _unwrap(configuration.discover(starts, args.config))
+    for warning in config.warnings:
+        print(f"tflint-grad: warning: {warning}", file=sys.stderr)
     select = _codes(args.select, "--select") if args.select else None
-    selection = filtering.selection(config, select, _codes(args.extend_select, "--extend-select"),
-                                    _codes(args.ignore, "--ignore"))
-    filters = filtering.Filters.build(config, selection, args.show_unused_noqa)
-    root = config.root or Path.cwd()
-    excluder = Excluder(root, (*(config.exclude if config.exclude is not None else DEFAULT_EXCLUDE),
-                               *config.extend_exclude), config.respect_gitignore)
+    settings = project.settings(config, select, _codes(args.extend_select, "--extend-select"),
+                                _codes(args.ignore, "--ignore"), args.show_unused_noqa)
+    filters, root, excluder = settings.filters, settings.root, settings.excluder
     if use_stdin:
         sources, problems = _stdin_source(args, excluder)
     else:
@@ -132,8 +150,17 @@ def _main(args: argparse.Namespace) -> int:
 
 
 def _check_flags(args: argparse.Namespace) -> None:
+    explicit = args.format is not None
+    if not explicit:
+        args.format = os.environ.get(FORMAT_VARIABLE) or "text"
+        if args.format not in FORMATS:
+            raise UsageError(f"{FORMAT_VARIABLE}={args.format}: not an output format (choose "
+                             f"from {', '.join(FORMATS)})")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other paths")
+    missing = [path for path in args.paths if path != "-" and not os.path.lexists(path)]
+    if missing:
+        raise UsageError(f"{', '.join(missing)}: no such file or directory")
     if args.jobs < 0:
         raise UsageError(f"--jobs must be 0 (automatic) or more, got {args.jobs}")
     if args.confirm_timeout <= 0:
@@ -142,9 +169,11 @@ def _check_flags(args: argparse.Namespace) -> None:
         raise UsageError("--python only applies with --confirm")
     if args.diff and args.confirm:
         raise UsageError("--diff prints fixes only; it cannot be combined with --confirm")
-    if args.diff and args.format != "text":
-        raise UsageError(f"--diff prints a unified diff; it cannot be combined with "
-                         f"--format {args.format}")
+    if args.diff and args.format not in ("text", "concise"):
+        if explicit:
+            raise UsageError(f"--diff prints a unified diff; it cannot be combined with "
+                             f"--format {args.format}")
+        args.format = "text"  # the variable sets a default for reports, not for a diff
     if args.config and not Path(args.config).is_file():
         raise UsageError(f"--config {args.config}: no such file")
 
@@ -173,6 +202,9 @@ def _rules_help(args: argparse.Namespace) -> int:
             entry = BY_CODE[code]
             print(f"{code}  {name:<36} fix: {entry.fix.value:<6}  {summary}; TensorFlow "
                   f"{entry.outcomes[0].describe()}")
+        for tool in rules_doc.list_tool_codes():
+            print(f"{tool.code}  {tool.name:<36} fix: {tool.fix:<6}  {tool.summary}; not a "
+                  f"TensorFlow pitfall")
         return EXIT_CLEAN
     try:
         print(rules_doc.readme(args.explain).rstrip("\n"))
@@ -209,7 +241,7 @@ def _stdin_source(args: argparse.Namespace,
 def _fix(linted: list[runner.Linted], filters: filtering.Filters, args: argparse.Namespace,
          use_stdin: bool) -> tuple[list[runner.Linted], int | None]:
     out: list[runner.Linted] = []
-    changed = fixed_total = 0
+    changed = fixed_total = gone_total = 0
     for item in linted:
         if not any(runner.fixable(d, args.unsafe_fixes) for d in item.result.diagnostics):
             out.append(item)
@@ -221,6 +253,7 @@ def _fix(linted: list[runner.Linted], filters: filtering.Filters, args: argparse
             continue
         changed += 1
         fixed_total += done.fixed
+        gone_total += done.gone
         if args.diff:
             sys.stdout.writelines(difflib.unified_diff(
                 before.splitlines(keepends=True), after.splitlines(keepends=True),
@@ -236,15 +269,13 @@ def _fix(linted: list[runner.Linted], filters: filtering.Filters, args: argparse
         else:
             out.append(done.linted)
     if args.diff:
-        print(f"Would fix {fixed_total} finding{'s' * (fixed_total != 1)} in {changed} "
-              f"file{'s' * (changed != 1)}.", file=sys.stderr)
+        print(fixed_line(fixed_total, changed, gone_total, dry_run=True), file=sys.stderr)
         return out, EXIT_FINDINGS if changed else EXIT_CLEAN
     if use_stdin and out:
         sys.stdout.write(out[0].source.text)
     elif changed:
-        stream = sys.stdout if args.format == "text" else sys.stderr
-        print(f"Fixed {fixed_total} finding{'s' * (fixed_total != 1)} in {changed} "
-              f"file{'s' * (changed != 1)}.", file=stream)
+        stream = sys.stdout if args.format in ("text", "concise") else sys.stderr
+        print(fixed_line(fixed_total, changed, gone_total, dry_run=False), file=stream)
     return out, None
 
 
@@ -279,10 +310,10 @@ def _render(results: list[FileResult], linted: list[runner.Linted], args: argpar
         else:
             for number, text in item.notebook.cells.items():
                 sources[source_key(item.source.path, number)] = text
-    color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ \
-        or bool(os.environ.get("FORCE_COLOR"))
-    text = render(args.format, results, root=root, color=color, show_source=True,
-                  statistics=args.statistics, sources=sources)
+    color = args.format in ("text", "concise") and (
+        out.isatty() and "NO_COLOR" not in os.environ or bool(os.environ.get("FORCE_COLOR")))
+    text = render(args.format, results, root=root, color=color, show_source=args.show_source,
+                  statistics=args.statistics, sources=sources, unsafe_fixes=args.unsafe_fixes)
     if text:
         out.write(text if text.endswith("\n") else text + "\n")
 

@@ -1,10 +1,11 @@
 """`[tool.tflint-grad]` in pyproject.toml: found upward from the linted paths, validated."""
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ class Config:
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    # Not errors, but worth a line on stderr: e.g. a [tool.tflint_grad] table that is not read.
+    warnings: tuple[str, ...] = ()
 
 
 def check_codes(codes: Sequence[str], where: str) -> str | None:
@@ -83,6 +86,29 @@ def _has_section(pyproject: Path) -> bool:
     except tomllib.TOMLDecodeError:
         return True
     return isinstance(tool, dict) and "tflint-grad" in tool
+
+
+def _tool_table(pyproject: Path) -> dict[str, Any]:
+    """The [tool] table of a pyproject.toml that mentions something like us, else {}."""
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+        if "tflint" not in text.lower():
+            return {}
+        tool = tomllib.loads(text).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}  # a malformed file that is ours is reported by load_config
+    return tool if isinstance(tool, dict) else {}
+
+
+def lookalike_tables(pyproject: Path) -> list[str]:
+    """Warnings for `[tool.*]` tables that look like ours but are not read (`[tool.tflint_grad]`)."""
+    out: list[str] = []
+    for name in _tool_table(pyproject):
+        squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+        if name != "tflint-grad" and difflib.get_close_matches(squashed, ["tflintgrad"], 1, 0.8):
+            out.append(f"{pyproject}: [tool.{name}] is not read; the table is "
+                       f"[{SECTION}]")
+    return out
 
 
 def load_config(path: Path, explicit: bool = False) -> Config | ConfigError:
@@ -165,9 +191,26 @@ def discover(paths: Sequence[str], config_file: str | None) -> Config | ConfigEr
         return load_config(Path(config_file), explicit=True)
     starts = [Path(p) for p in paths if p != "-"]
     found = find_config([*starts, Path.cwd()])
-    if found is None:
-        return Config()
-    return load_config(found)
+    warnings = tuple(w for pyproject in _passed(starts, found) for w in lookalike_tables(pyproject))
+    config = Config() if found is None else load_config(found)
+    if isinstance(config, ConfigError) or not warnings:
+        return config
+    return replace(config, warnings=warnings)
+
+
+def _passed(starts: Sequence[Path], found: Path | None) -> list[Path]:
+    """The pyproject.toml files the search looked at, up to the one it chose."""
+    out: list[Path] = []
+    for start in [*starts, Path.cwd()]:
+        here = start.absolute()
+        folder = here if here.is_dir() else here.parent
+        for candidate in (folder, *folder.parents):
+            pyproject = candidate / "pyproject.toml"
+            if pyproject.is_file() and pyproject not in out:
+                out.append(pyproject)
+            if pyproject == found:
+                return out
+    return out
 
 
 def parse_code_list(text: str, flag: str) -> tuple[str, ...] | ConfigError:

@@ -111,8 +111,12 @@ def noqa_lines(source: str) -> dict[int, tuple[int, int, frozenset[str] | None, 
     return out
 
 
-def apply(result: FileResult, source: str, filters: Filters) -> FileResult:
-    """The findings of `result` that survive selection, per-file-ignores and noqa comments."""
+def apply(result: FileResult, source: str, filters: Filters, line_noqa: bool = True) -> FileResult:
+    """The findings of `result` that survive selection, per-file-ignores and noqa comments.
+
+    `line_noqa=False` leaves `# noqa` at the end of a line to the caller (flake8 applies it
+    itself, and honours --disable-noqa); the file-wide `# tflint-grad: noqa` still applies.
+    """
     if not result.diagnostics and not filters.show_unused_noqa:
         return result
     if FILE_NOQA.search(source):
@@ -120,6 +124,8 @@ def apply(result: FileResult, source: str, filters: Filters) -> FileResult:
     dropped = filters.ignored_in(result.path)
     selected = [d for d in result.diagnostics if filters.selection.enabled(d.code)
                 and not any(d.code.startswith(p) or p == "ALL" for p in dropped)]
+    if not line_noqa:
+        return replace(result, diagnostics=tuple(selected))
     comments = noqa_lines(source)
     kept: list[Diagnostic] = []
     used: dict[int, set[str]] = {}

@@ -16,6 +16,11 @@ def _offsets(source: str) -> list[int]:
 
 def apply_fixes(source: str, fixes: Iterable[Fix]) -> str:
     """Apply every fix whose edits do not overlap an earlier one; positions are 1-based."""
+    return apply_counting(source, fixes)[0]
+
+
+def apply_counting(source: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """apply_fixes, and how many of the fixes it applied (an overlapping one waits a pass)."""
     starts = _offsets(source)
 
     def offset(line: int, column: int) -> int:
@@ -23,6 +28,7 @@ def apply_fixes(source: str, fixes: Iterable[Fix]) -> str:
 
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[int, int, str]] = []
+    applied = 0
     for fix in fixes:
         spans = [(offset(e.line, e.column), offset(e.end_line, e.end_column), e.text)
                  for e in fix.edits]
@@ -30,9 +36,10 @@ def apply_fixes(source: str, fixes: Iterable[Fix]) -> str:
             continue  # overlaps an edit already chosen; a second --fix run picks it up
         taken.extend((a, b) for a, b, _ in spans)
         chosen.extend(spans)
+        applied += 1
     for start, end, text in sorted(chosen, key=lambda s: (s[0], s[1]), reverse=True):
         source = source[:start] + text + source[end:]
-    return source
+    return source, applied
 
 
 def edit_insert(line: int, column: int, text: str) -> Edit:

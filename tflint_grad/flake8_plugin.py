@@ -1,19 +1,27 @@
 """flake8 plugin (`flake8 --select TFG`): the engine's findings as flake8 results.
 
-flake8 applies `# noqa`, --select/--ignore and per-file-ignores itself, so this shell only
-converts: 1-based columns become flake8's 0-based ones. Parse failures flake8's own parser
-accepts, and any engine crash, become one TFG000 result instead of a flake8 traceback.
+The project's `[tool.tflint-grad]` table applies as it does for the CLI: select and ignore,
+per-file-ignores, exclude (as --force-exclude applies it to a named file) and the file-wide
+`# tflint-grad: noqa`. flake8 applies line `# noqa`, its own --select/--ignore and
+per-file-ignores on top. Columns become flake8's 0-based ones. Parse failures flake8's own parser
+accepts, a configuration error and any engine crash become one TFG000 result instead of a flake8
+traceback.
 """
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from tflint_grad import __version__
+from tflint_grad import __version__, project
 from tflint_grad.api import lint_source
+from tflint_grad.config import ConfigError
+from tflint_grad.filters import apply
 
 Result = tuple[int, int, str, type[Any]]
+# The names flake8 gives stdin when no --stdin-display-name is set.
+_STDIN = ("stdin", "-")
 
 
 class Plugin:
@@ -28,8 +36,17 @@ class Plugin:
 
     def run(self) -> Iterator[Result]:
         """Yield (line, 0-based column, "TFGnnn message", type) for every finding."""
+        settings = project.for_file(self.filename)
+        if isinstance(settings, ConfigError):
+            yield 1, 0, f"TFG000 configuration error: {settings.message}", type(self)
+            return
+        if self.filename not in _STDIN and \
+                settings.excluder.force_skips(os.path.abspath(self.filename)):
+            return
+        source = "".join(self.lines)
         try:
-            result = lint_source("".join(self.lines), self.filename)
+            result = apply(lint_source(source, self.filename), source, settings.filters,
+                           line_noqa=False)
         except Exception as exc:  # noqa: BLE001  # flake8 must keep going on other files
             yield 1, 0, f"TFG000 internal error: {type(exc).__name__}: {exc}", type(self)
             return

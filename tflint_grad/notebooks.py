@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tflint_grad.fixes import apply_fixes
+from tflint_grad.fixes import apply_counting
 from tflint_grad.types import Diagnostic, Edit, FileResult, Fix, Problem
 
 # Cell magics whose body is still Python; any other `%%magic` cell is not linted.
@@ -21,6 +21,8 @@ _PYTHON_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "profile"}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _ASSIGNED_MAGIC = re.compile(r"^(\s*)([A-Za-z_][\w.,\s\[\]()]*?)\s*=\s*[%!]")
 _HELP = re.compile(r"^\s*(\?{1,2}[\w.]*|[\w.]+\?{1,2})\s*$")
+# A line position in a message ("(line 8)", "the tape on line 9"); quoted code is skipped whole.
+_POSITION = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|\b(?:(?P<on>on|at) )?line (?P<line>\d+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +127,27 @@ def _where(line: int, notebook: Notebook) -> tuple[int, int] | None:
     return None
 
 
+def speak_in_cells(message: str, cell: int, notebook: Notebook) -> str:
+    """Rewrite the joined program's line numbers in `message`: `line M` for a line of `cell`
+    (the reported one), `cell N, line M` for a line of another cell."""
+    def rewrite(found: re.Match[str]) -> str:
+        where = _where(int(found.group("line")), notebook) if found.group("line") else None
+        if where is None:
+            return found.group(0)
+        preposition = f"{found.group('on')} " if found.group("on") else ""
+        if where[0] == cell:
+            return f"{preposition}line {where[1]}"
+        return f"{'in ' if preposition else ''}cell {where[0]}, line {where[1]}"
+
+    return _POSITION.sub(rewrite, message)
+
+
 def _problem(problem: Problem, notebook: Notebook) -> Problem:
     where = _where(problem.line, notebook)
     if where is None:
         return problem
-    return replace(problem, cell=where[0], line=where[1])
+    return replace(problem, cell=where[0], line=where[1],
+                   message=speak_in_cells(problem.message, where[0], notebook))
 
 
 def _diagnostic(d: Diagnostic, notebook: Notebook) -> Diagnostic:
@@ -140,8 +158,10 @@ def _diagnostic(d: Diagnostic, notebook: Notebook) -> Diagnostic:
     end_line, end_column = (end[1], d.end_column) if end and end[0] == start[0] else \
         (start[1], d.column)
     fix = _fix(d.fix, start[0], notebook) if d.fix else None
+    if fix is not None:
+        fix = replace(fix, description=speak_in_cells(fix.description, start[0], notebook))
     return replace(d, cell=start[0], line=start[1], end_line=end_line, end_column=end_column,
-                   fix=fix)
+                   fix=fix, message=speak_in_cells(d.message, start[0], notebook))
 
 
 def _fix(fix: Fix, cell: int, notebook: Notebook) -> Fix | None:
@@ -159,17 +179,24 @@ def _fix(fix: Fix, cell: int, notebook: Notebook) -> Fix | None:
 
 def apply_cell_fixes(text: str, fixes: Sequence[tuple[int, Fix]]) -> str:
     """The notebook JSON with each (cell, fix) applied to its cell; everything else is kept."""
+    return apply_cell_fixes_counting(text, fixes)[0]
+
+
+def apply_cell_fixes_counting(text: str, fixes: Sequence[tuple[int, Fix]]) -> tuple[str, int]:
+    """apply_cell_fixes, and how many of the fixes it applied."""
     if not fixes:
-        return text
+        return text, 0
     document = json.loads(text)
     by_cell: dict[int, list[Fix]] = {}
     for cell, fix in fixes:
         by_cell.setdefault(cell, []).append(fix)
+    applied = 0
     for cell, cell_fixes in by_cell.items():
         entry = document["cells"][cell - 1]
-        fixed = apply_fixes(cell_text(entry), cell_fixes)
+        fixed, done = apply_counting(cell_text(entry), cell_fixes)
+        applied += done
         entry["source"] = split_lines(fixed) if isinstance(entry.get("source"), list) else fixed
-    return _dump(document, text)
+    return _dump(document, text), applied
 
 
 def _dump(document: Any, original: str) -> str:

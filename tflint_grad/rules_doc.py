@@ -19,6 +19,45 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
+class ToolCode:
+    """A code tflint-grad reports about the source itself, not a gradient pitfall of the catalog:
+    documented here (no rules/ folder, no check module), but --explain and --list-rules know it."""
+
+    code: str
+    name: str
+    summary: str
+    fix: str  # "safe" | "unsafe" | "none", as a catalog entry's FixSafety value
+    markdown: str
+
+
+TOOL_CODES: dict[str, ToolCode] = {"TFG100": ToolCode(
+    "TFG100", "unused-noqa",
+    "a '# noqa: TFG...' comment silences nothing (reported with --show-unused-noqa)", "safe",
+    """# TFG100 unused-noqa
+
+## What
+
+A `# noqa: TFG...` comment names a code that is not reported on its line, so it silences
+nothing. Reported only with `--show-unused-noqa` (and when TFG100 is selected).
+
+## Why it happens
+
+The pitfall it silenced was fixed, the code moved to another line, or the comment names the
+wrong code. A stale noqa hides the next real finding on that line.
+
+## How to fix
+
+Remove the unused codes from the comment, or the whole comment when none is left:
+`tflint-grad --show-unused-noqa --fix` does it. A bare `# noqa` and other tools' codes are never
+reported, since they may serve another linter.
+
+## What TensorFlow does
+
+Nothing: this is about the comment, not the program. TensorFlow runs the line as before.
+""")}
+
+
+@dataclass(frozen=True, slots=True)
 class RuleDoc:
     """What a report needs about one rule: SARIF's short and full descriptions and the README."""
 
@@ -43,15 +82,19 @@ def rules_root() -> Path:
 def normalize_code(code: str) -> str:
     """The registered spelling of `code` (case-insensitive); LookupError if no rule has it."""
     canonical = code.strip().upper()
-    if canonical not in RULES_BY_CODE:
-        valid = ", ".join(rule.code for rule in RULES)
+    if canonical not in RULES_BY_CODE and canonical not in TOOL_CODES:
+        valid = ", ".join([*(rule.code for rule in RULES), *TOOL_CODES])
         raise LookupError(f"unknown rule code {code!r}; valid codes: {valid}")
     return canonical
 
 
 def rule_dir(code: str) -> Path:
     """The documentation folder of one rule, `rules/TFGnnn-<name>/`."""
-    rule = RULES_BY_CODE[normalize_code(code)]
+    canonical = normalize_code(code)
+    if canonical in TOOL_CODES:
+        raise FileNotFoundError(f"{canonical} is not a rule of the catalog and has no rules/ "
+                                f"folder; --explain {canonical} shows its documentation")
+    rule = RULES_BY_CODE[canonical]
     folder = rules_root() / f"{rule.code}-{rule.name}"
     if not folder.is_dir():
         raise FileNotFoundError(f"{rule.code} has no documentation folder at {folder}")
@@ -64,8 +107,9 @@ def _read_readme(folder: Path) -> str:
 
 
 def readme(code: str) -> str:
-    """The full Markdown text of a rule's README.md."""
-    return _read_readme(rule_dir(code))
+    """The full Markdown text of a rule's README.md (or of a tool code's documentation)."""
+    tool = TOOL_CODES.get(normalize_code(code))
+    return tool.markdown if tool is not None else _read_readme(rule_dir(code))
 
 
 def list_rules() -> list[tuple[str, str, str]]:
@@ -73,8 +117,17 @@ def list_rules() -> list[tuple[str, str, str]]:
     return [(rule.code, rule.name, rule.summary) for rule in RULES]
 
 
+def list_tool_codes() -> list[ToolCode]:
+    """The codes reported about the source itself (TFG100), after the rules in --list-rules."""
+    return list(TOOL_CODES.values())
+
+
 def declared(code: str) -> str:
     """What the catalog declares for a rule, as a Markdown section after its README."""
+    tool = TOOL_CODES.get(normalize_code(code))
+    if tool is not None:
+        return f"\n## Declared\n- not a rule of the catalog: reported by tflint-grad itself\n" \
+               f"- fix: {tool.fix}"
     rule = RULES_BY_CODE[normalize_code(code)]
     outcomes = "".join(f"- TensorFlow {o.describe()}\n" for o in rule.outcomes)
     return f"\n## Declared in the catalog\n{outcomes}- fix: {rule.fix.value}"
@@ -143,6 +196,7 @@ def example(code: str, kind: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-__all__ = ["README_SECTIONS", "RuleDoc", "declared", "example", "first_paragraph", "full_description",
-           "list_rules", "normalize_code", "readme", "readme_sections", "rule_dir", "rule_doc",
-           "rules_root", "short_description"]
+__all__ = ["README_SECTIONS", "TOOL_CODES", "RuleDoc", "ToolCode", "declared", "example",
+           "first_paragraph", "full_description", "list_rules", "list_tool_codes",
+           "normalize_code", "readme", "readme_sections", "rule_dir", "rule_doc", "rules_root",
+           "short_description"]

@@ -13,8 +13,14 @@ from tflint_grad import filters as filtering
 from tflint_grad.cache import Cache
 from tflint_grad.catalog import triggered_codes
 from tflint_grad.files import SourceFile
-from tflint_grad.fixes import apply_fixes
-from tflint_grad.notebooks import Notebook, apply_cell_fixes, parse_notebook, to_cells
+from tflint_grad.fixes import apply_counting
+from tflint_grad.notebooks import (
+    Notebook,
+    apply_cell_fixes_counting,
+    parse_notebook,
+    to_cells,
+)
+from tflint_grad.report.summary import fixable as summary_fixable
 from tflint_grad.types import Diagnostic, Edit, FileResult, Fix, Problem
 
 # Below this much work a pool costs more than it saves; results are the same either way.
@@ -145,15 +151,17 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True, slots=True)
 class Fixed:
-    """What --fix made of one source: the new text, how many findings went, what remains."""
+    """What --fix made of one source: the new text and what remains, how many fixes it applied
+    (`fixed`) and how many findings went away in all (`gone`: a fix can take others with it)."""
 
     linted: Linted
     fixed: int
+    gone: int = 0
 
 
 def fixable(d: Diagnostic, unsafe: bool) -> bool:
     """Does --fix apply this finding's fix?"""
-    return d.fix is not None and (d.fix.safe or unsafe)
+    return summary_fixable(d, unsafe)
 
 
 def fix(linted: Linted, filters: filtering.Filters, unsafe: bool, passes: int = 10) -> Fixed:
@@ -166,9 +174,11 @@ def fix(linted: Linted, filters: filtering.Filters, unsafe: bool, passes: int = 
             break
         text = current.source.text
         if current.notebook is not None:
-            new_text = apply_cell_fixes(text, [(d.cell, d.fix) for d in chosen if d.fix and d.cell])
+            new_text, applied = apply_cell_fixes_counting(
+                text, [(d.cell, d.fix) for d in chosen if d.fix and d.cell])
         else:
-            new_text = apply_fixes(text, [_with_newline(d.fix, newline) for d in chosen if d.fix])
+            new_text, applied = apply_counting(
+                text, [_with_newline(d.fix, newline) for d in chosen if d.fix])
         if new_text == text:
             break
         again = lint_one(replace(current.source, text=new_text), filters)
@@ -176,10 +186,12 @@ def fix(linted: Linted, filters: filtering.Filters, unsafe: bool, passes: int = 
             problem = Problem(linted.source.path, 1, 1, "internal error: a fix produced code that "
                               "does not parse; the file was left as it was", kind="internal-error")
             return Fixed(replace(current, result=replace(
-                current.result, problems=(*current.result.problems, problem))), fixed)
-        fixed += max(0, len(current.result.diagnostics) - len(again.result.diagnostics))
+                current.result, problems=(*current.result.problems, problem))), fixed,
+                max(0, len(linted.result.diagnostics) - len(current.result.diagnostics)))
+        fixed += applied
         current = again
-    return Fixed(current, fixed)
+    return Fixed(current, fixed,
+                 max(0, len(linted.result.diagnostics) - len(current.result.diagnostics)))
 
 
 def _newline(text: str) -> str:

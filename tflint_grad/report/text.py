@@ -1,17 +1,10 @@
 """The default, human output: each finding with its source line, carets, fix and confirmation."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
-from tflint_grad.catalog import BY_CODE as RULES_BY_CODE
-from tflint_grad.report.common import (
-    SourceLines,
-    diagnostics,
-    location,
-    problem_code,
-    problem_message,
-)
+from tflint_grad.report.common import SourceLines, location, problem_message
+from tflint_grad.report.summary import count, fixable, statistics, summary_line
 from tflint_grad.types import Confirmation, Derivative, Diagnostic, FileResult
 
 _RESET = "\x1b[0m"
@@ -34,7 +27,7 @@ class Paint:
 
 
 def render_text(results: Sequence[FileResult], lines: SourceLines, *, color: bool,
-                show_source: bool, statistics: bool) -> str:
+                show_source: bool, with_statistics: bool, unsafe: bool = False) -> str:
     """Every problem and finding, then the optional statistics table and the summary line."""
     paint = Paint(color)
     blocks: list[list[str]] = []
@@ -43,7 +36,7 @@ def render_text(results: Sequence[FileResult], lines: SourceLines, *, color: boo
             where = location(problem.path, problem.line, problem.column, problem.cell)
             blocks.append([f"{paint(where, BOLD)}: {paint(problem_message(problem), RED)}"])
         for diagnostic in result.diagnostics:
-            blocks.append(finding_block(diagnostic, lines, paint, show_source))
+            blocks.append(finding_block(diagnostic, lines, paint, show_source, unsafe))
     out: list[str] = []
     for block in blocks:
         out.extend(block)
@@ -51,18 +44,25 @@ def render_text(results: Sequence[FileResult], lines: SourceLines, *, color: boo
             out.append("")
     if out and out[-1] != "":
         out.append("")
-    if statistics:
-        out.extend(statistics_table(results))
+    if with_statistics:
+        out.extend(statistics_table(results, unsafe))
         out.append("")
-    out.append(summary(results))
+    out.append(summary(results, unsafe))
     return "\n".join(out) + "\n"
 
 
-def finding_block(d: Diagnostic, lines: SourceLines, paint: Paint, show_source: bool) -> list[str]:
-    """The lines shown for one finding: header, snippet, fix and confirmation notes."""
+def headline(d: Diagnostic, paint: Paint, unsafe: bool = False) -> str:
+    """`path:line:col: CODE [*] message`; `[*]` when --fix repairs it."""
     code, _, rest = d.message.partition(" ")
     where = location(d.path, d.line, d.column, d.cell)
-    block = [f"{paint(where, BOLD)}: {paint(code, RED, BOLD)} {rest}"]
+    marker = f" {paint('[*]', CYAN, BOLD)}" if fixable(d, unsafe) else ""
+    return f"{paint(where, BOLD)}: {paint(code, RED, BOLD)}{marker} {rest}"
+
+
+def finding_block(d: Diagnostic, lines: SourceLines, paint: Paint, show_source: bool,
+                  unsafe: bool = False) -> list[str]:
+    """The lines shown for one finding: header, snippet, fix and confirmation notes."""
+    block = [headline(d, paint, unsafe)]
     width = len(str(d.line))
     pad = " " * width
     text = lines.line(d.path, d.line, d.cell) if show_source else None
@@ -131,49 +131,29 @@ def derivative_note(label: str, derivative: Derivative) -> list[str]:
     return out
 
 
-def statistics_table(results: Sequence[FileResult]) -> list[str]:
+def statistics_table(results: Sequence[FileResult], unsafe: bool = False) -> list[str]:
     """One row per code: how many findings, the rule's name, and how many are fixable."""
-    counts: Counter[str] = Counter()
-    fixable: Counter[str] = Counter()
-    for d in diagnostics(results):
-        counts[d.code] += 1
-        fixable[d.code] += d.fix is not None
-    for result in results:
-        counts.update(problem_code(p) for p in result.problems)
     rows = [("count", "code", "name", "fixable")]
-    for code in sorted(counts):
-        rule = RULES_BY_CODE.get(code)
-        name = rule.name if rule else {"E999": "syntax-error", "E902": "skipped-file",
-                                       "TFG000": "internal-error"}.get(code, "")
-        rows.append((str(counts[code]), code, name, str(fixable[code])))
+    rows += [(str(n), code, name, str(fixes)) for code, name, n, fixes in
+             statistics(results, unsafe)]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return [f"{r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]:>{widths[3]}}"
             .rstrip() for r in rows]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def summary(results: Sequence[FileResult], unsafe: bool = False) -> str:
+    """`Found N findings in M files (K files checked). F fixable with --fix.` (see summary.py)."""
+    return summary_line(count(results, unsafe), unsafe)
 
 
-def summary(results: Sequence[FileResult]) -> str:
-    """`Found N findings in M files (K confirmed). F fixable with --fix.`, and unlinted files."""
-    found = list(diagnostics(results))
-    files = len({d.path for d in found})
-    if found:
-        line = f"Found {_plural(len(found), 'finding')} in {_plural(files, 'file')}"
-    else:
-        line = f"No findings in {_plural(len(results), 'file')}"
-    statuses = Counter(d.confirmation.status for d in found if d.confirmation is not None)
-    if statuses:
-        parts = [f"{statuses['confirmed']} confirmed"]
-        parts += [f"{statuses[s]} {s}" for s in ("refuted", "not run") if statuses[s]]
-        line += f" ({', '.join(parts)})"
-    line += "."
-    fixable = sum(1 for d in found if d.fix is not None)
-    unsafe = sum(1 for d in found if d.fix is not None and not d.fix.safe)
-    if fixable:
-        line += f" {fixable} fixable with --fix" + (f" ({unsafe} unsafe)." if unsafe else ".")
-    broken = len({p.path for result in results for p in result.problems})
-    if broken:
-        line += f" {_plural(broken, 'file')} could not be linted."
-    return line
+def render_concise(results: Sequence[FileResult], *, color: bool, unsafe: bool) -> str:
+    """One line per problem and finding (`path:line:col: CODE [*] message`), then the summary."""
+    paint = Paint(color)
+    out: list[str] = []
+    for result in results:
+        for problem in result.problems:
+            where = location(problem.path, problem.line, problem.column, problem.cell)
+            out.append(f"{paint(where, BOLD)}: {paint(problem_message(problem), RED)}")
+        out.extend(headline(d, paint, unsafe) for d in result.diagnostics)
+    out.append(summary(results, unsafe))
+    return "\n".join(out) + "\n"
