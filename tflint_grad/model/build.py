@@ -56,6 +56,7 @@ class Builder:
         self.fields: dict[cst.ClassDef, dict[str, FieldDef]] = {}
         self.reads_of_self: dict[cst.FunctionDef, set[str] | None] = {}
         self.name_counts: dict[str, int] | None = None
+        self.functional_returns: dict[cst.FunctionDef, bool] = {}  # see model/keras.py
         # Attribute assignments in the module, by class (False: not counted yet; None: unknowable).
         self.attribute_counts: Counts | None | Literal[False] = False
 

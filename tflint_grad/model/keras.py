@@ -133,6 +133,43 @@ def symbolic(w: WalkerCore, expr: cst.BaseExpression) -> bool:
     return False
 
 
+def _returns_functional(w: WalkerCore, func: cst.BaseExpression) -> bool:
+    """`build_model()`: a function of this file whose every return builds a functional model."""
+    found = w.lookup(func.value) if isinstance(func, cst.Name) else None
+    fn = found.function if found is not None else None
+    if fn is None or fn.decorators:
+        return False
+    known = w.builder.functional_returns.get(fn)
+    if known is None:
+        known = w.builder.functional_returns[fn] = _builds_functional(w, fn)
+    return known
+
+
+def _builds_functional(w: WalkerCore, fn: cst.FunctionDef) -> bool:
+    returns: list[cst.Return] = []
+
+    class _Returns(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is fn  # returns of nested functions are theirs
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Return(self, node: cst.Return) -> None:
+            returns.append(node)
+
+    fn.visit(_Returns())
+    for ret in returns:
+        value = ret.value
+        name = w.imports.resolve(value.func) if isinstance(value, cst.Call) else None
+        if name is None or not isinstance(value, cst.Call) or not functional_call(w, name, value):
+            return False
+    return bool(returns)
+
+
 def _number(w: WalkerCore, expr: cst.BaseExpression) -> bool:
     if isinstance(expr, (cst.Integer, cst.Float)):
         return True
@@ -186,7 +223,7 @@ def infer(w: WalkerCore, b: Binding, expr: cst.BaseExpression) -> None:
     """Mark a binding made from a functional model, a layer of one, or a KerasTensor."""
     if isinstance(expr, cst.Call):
         name = w.resolve(expr.func)
-        b.functional = functional(w, expr)
+        b.functional = functional(w, expr) or _returns_functional(w, expr.func)
         if name is not None:
             made_by(w, b, name, expr)
     elif isinstance(expr, cst.Subscript):

@@ -1,4 +1,4 @@
-# source: https://github.com/baumgach/SonoNet-weights/issues/2  # known-miss: the functional model is returned by a local function, and the model does not carry 'functional' through returns
+# source: https://github.com/baumgach/SonoNet-weights/issues/2
 # reported: User computing a saliency map with saliency = K.gradients(K.sum(model.output), model.input) and K.function([model.input, K.learning_phase()], saliency) could not get a usable map.
 # observed (TF 2.21): ValueError: A KerasTensor cannot be used as input to a TensorFlow function. A KerasTensor is a symbolic placeholder for a shape and dtype, used when constructing Keras Functional models or Keras Functions. (message continues) -- raised at line 25 (K.sum(model.output) inside K.gradients(...)); K.function/K.learning_phase at line 26 never reached
 import numpy as np
