@@ -2,7 +2,7 @@
 the policy: dotted names, the names a statement mentions, binds, changes and reads."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
@@ -29,6 +29,13 @@ def root_name(node: cst.BaseExpression) -> str | None:
     while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
         node = node.value if not isinstance(node, cst.Call) else node.func
     return node.value if isinstance(node, cst.Name) else None
+
+
+def subtree(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The node and every node under it that can hold code, parents before children."""
+    yield node
+    for child in kids(node):
+        yield from subtree(child)
 
 
 def names_in(node: cst.CSTNode | None) -> set[str]:

@@ -11,7 +11,8 @@ from tflint_grad.checks.eager_scopes import eager_scopes
 from tflint_grad.fixing.layout import fresh_name, indent, layout_of, place, whole_lines
 from tflint_grad.fixing.moving import movable
 from tflint_grad.model.scope import Binding, Kind, Model
-from tflint_grad.syntax import changes, names_in, reads
+from tflint_grad.model.keras import SYMBOLIC_ATTRS
+from tflint_grad.syntax import changes, names_in, reads, subtree
 from tflint_grad.types import Edit, Fix
 
 CODE = "TFG002"
@@ -142,25 +143,9 @@ def _binding_before(model: Model, name: cst.Name, call: cst.Call) -> Binding | N
 def _keras_tensor_ops_first(call: cst.Call) -> bool:
     """An argument applies a function to a model's `.output` / `.input` (`K.gradients(
     K.sum(model.output), model.input)`): that call runs first and may raise otherwise."""
-    for arg in call.args:
-        for inner in _calls_in(arg.value):
-            if any(isinstance(n, cst.Attribute) and n.attr.value in _KERAS_TENSOR_ATTRS
-                   for a in inner.args for n in _nodes(a.value)):
-                return True
-    return False
-
-
-_KERAS_TENSOR_ATTRS = frozenset({"input", "inputs", "output", "outputs"})
-
-
-def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    yield node
-    for child in node.children:
-        yield from _nodes(child)
-
-
-def _calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
-    return (n for n in _nodes(node) if isinstance(n, cst.Call))
+    return any(isinstance(n, cst.Attribute) and n.attr.value in SYMBOLIC_ATTRS
+               for arg in call.args for inner in subtree(arg.value) if isinstance(inner, cst.Call)
+               for a in inner.args for n in subtree(a.value))
 
 
 def check(model: Model) -> Iterator[Finding]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import libcst as cst
-
 from tflint_grad.checks.base import Finding
 from tflint_grad.checks.eager_scopes import eager_scopes
 from tflint_grad.model.scope import BackendName, Model
+from tflint_grad.syntax import subtree
 
 CODE = "TFG015"
 
@@ -42,13 +41,7 @@ def check(model: Model) -> Iterator[Finding]:
     """Keras 2 backend functions reached from code that runs eagerly here."""
     for scope in eager_scopes(model):
         inner = {id(n) for found in scope.backend_names if found.call is not None
-                 for a in found.call.args for n in _nodes(a.value)}
+                 for a in found.call.args for n in subtree(a.value)}
         for found in scope.backend_names:
             if id(found.node) not in inner:  # `K.function([K.learning_phase()])`: the outer
                 yield Finding(CODE, found.node, _message(model, found))  # lookup fails first
-
-
-def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    yield node
-    for child in node.children:
-        yield from _nodes(child)

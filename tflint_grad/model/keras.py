@@ -196,13 +196,6 @@ def _unsure(w: WalkerCore, expr: cst.BaseExpression, any_owner: bool = False) ->
     return any_owner or found is not None and found.keras
 
 
-def _nodes(node: cst.CSTNode) -> list[cst.BaseExpression]:
-    out: list[cst.BaseExpression] = [node] if isinstance(node, cst.BaseExpression) else []
-    for child in node.children:
-        out += _nodes(child)
-    return out
-
-
 def made_by(w: WalkerCore, b: Binding, name: str, call: cst.Call) -> None:
     """Mark what a Keras constructor made: a functional model, a Keras 3 optimizer."""
     b.functional = b.functional or functional_call(w, name, call)
@@ -217,6 +210,12 @@ def note_minimize(w: WalkerCore, call: cst.Call, owner: cst.BaseExpression) -> N
     if found is not None and found.keras_optimizer is not None:
         w.scope.minimizes.append(Minimize(call, found))
         w.site(call)
+
+
+def _items(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(expr, (cst.List, cst.Tuple)):
+        return [e.value for e in expr.elements]
+    return [expr]
 
 
 def infer(w: WalkerCore, b: Binding, expr: cst.BaseExpression) -> None:
@@ -238,8 +237,9 @@ def infer(w: WalkerCore, b: Binding, expr: cst.BaseExpression) -> None:
 def note_call(w: WalkerCore, name: str, call: cst.Call) -> None:
     """Record a TensorFlow op handed a KerasTensor, and a Keras 2 backend function."""
     origin = w.model.imports.origin(call.func)
+    # Direct arguments (and list items) only: a call nested in them is noted on its own.
     if name.startswith(("tensorflow.", "keras.backend.")) and any(
-            _unsure(w, n, any_owner=True) for a in call.args for n in _nodes(a.value)):
+            _unsure(w, n, any_owner=True) for a in call.args for n in _items(a.value)):
         w.scope.keras_unsure = True
         w.scope.may_raise.append(call)
         w.site(call)
