@@ -57,6 +57,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_PLACES = (HERE / "labeled", ROOT / "fixtures")
 JACOBIANS = {"jacobian", "batch_jacobian"}
+# Seconds a forked program may go without a report before it counts as hung. A guard against
+# hangs only: programs take seconds, but a loaded 2-core machine can slow one many times over,
+# and no label may depend on how fast the machine is.
+HANG_GUARD = 600.0
 
 # ----------------------------------------------------------------- the label parsers (one each)
 
@@ -324,7 +328,7 @@ def _forked(cases: list[Path], timeout: float) -> None:
 
 
 def run_reports(paths: list[Path], timeout: float | None = None,
-                per_program: float = 60.0) -> dict[Path, dict]:
+                per_program: float = HANG_GUARD) -> dict[Path, dict]:
     """All programs through one subprocess (TF imported once, one fork per program):
     {resolved path: report}. A program with no report gets {"error": ...}."""
     cases = [Path(p).resolve() for p in paths]
@@ -358,7 +362,7 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["--fork"]:
         rest = argv[1:]
-        per_program = 60.0
+        per_program = HANG_GUARD
         if rest and rest[0].startswith("--timeout="):
             per_program = float(rest.pop(0).split("=", 1)[1])
         _forked([Path(a) for a in rest], timeout=per_program)

@@ -90,7 +90,7 @@ def _diag(source: str, line: int, needle: str, code: str = "TFG001",
 
 @pytest.fixture(scope="module")
 def runner():
-    with Runner(timeout=60.0) as shared:
+    with Runner(timeout=600.0) as shared:
         yield shared
 
 
@@ -183,7 +183,7 @@ def test_failure_before_the_flagged_line_is_a_value(runner: Runner) -> None:
 def test_confirm_replaces_each_diagnostic() -> None:
     diag = _diag(BEFORE_TAPE, 9, "tape.gradient(u, x)")
     results = [FileResult("prog.py", (diag,)), FileResult("empty.py")]
-    out = confirm(results, {"prog.py": BEFORE_TAPE}, timeout=60.0)
+    out = confirm(results, {"prog.py": BEFORE_TAPE}, timeout=600.0)
     assert [r.path for r in out] == ["prog.py", "empty.py"]
     (confirmed,) = out[0].diagnostics
     assert confirmed.confirmation is not None and confirmed.confirmation.status == "confirmed"
@@ -285,7 +285,7 @@ def test_a_method_runs_on_the_instance_the_file_builds(runner: Runner) -> None:
     assert [(d.line, d.code) for d in found] == [(18, "TFG001")]
     confirmation = confirm_one(runner, found[0], PINN_CLASS)
     assert confirmation.status == "confirmed", confirmation
-    assert confirmation.outcome == "tape.gradient returned None"
+    assert confirmation.outcome == "tape.gradient returned None (run through the call on line 25)"
 
 
 def test_a_method_nothing_calls_is_not_run_and_says_why(runner: Runner) -> None:
@@ -295,3 +295,69 @@ def test_a_method_nothing_calls_is_not_run_and_says_why(runner: Runner) -> None:
     confirmation = confirm_one(runner, found[0], source)
     assert confirmation.status == "not run"
     assert "method 'residual'" in (confirmation.reason or ""), confirmation
+
+
+THROUGH_CALLERS = '''import time
+import tensorflow as tf
+
+W = tf.constant([[2.0], [1.0]])
+
+
+def train_step(batch, scale):
+    with tf.GradientTape() as tape:
+        u = tf.tanh(batch @ W) * scale
+    return tape.gradient(u, batch)
+
+
+def train(dataset, epochs):
+    for epoch in range(epochs):
+        for batch in dataset:
+            g = train_step(batch, 2.0)
+    return g
+
+
+class Trainer:
+    def __init__(self):
+        self.w = tf.Variable([[1.0], [1.0]])
+
+    def step(self, x):
+        with tf.GradientTape() as tape:
+            y = tf.reduce_sum(tf.round(x @ self.w))
+        return tape.gradient(y, self.w)
+
+    def fit(self, data):
+        return [self.step(x) for x in data]
+
+
+class GradLogger(tf.keras.callbacks.Callback):
+    def on_epoch_end(self, epoch, logs=None):
+        x = tf.constant([[1.0, 1.0]])
+        with tf.GradientTape() as tape:
+            y = self.model(x)
+        print(tape.gradient(y, x))
+
+
+data = tf.data.Dataset.from_tensor_slices(tf.ones((4, 2))).batch(2)
+started = time.time()
+print(train(data, 3), time.time() - started)
+trainer = Trainer()
+trainer.fit([tf.ones((1, 2))])
+model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="sgd")
+logger = GradLogger()
+model.fit(tf.ones((4, 2)), tf.ones((4, 1)), epochs=1, verbose=0, callbacks=[logger])
+'''
+
+
+@pytest.mark.parametrize("line, needle, code, through", [
+    (10, "tape.gradient(u, batch)", "TFG003", 43),  # train_step, called only by train()
+    (27, "tape.gradient(y, self.w)", "TFG009", 45),  # Trainer.step, called only by fit()
+    (38, "tape.gradient(y, x)", "TFG003", 49),  # a callback Keras calls from model.fit
+])
+def test_functions_and_methods_run_through_the_calls_that_reach_them(
+        runner: Runner, line: int, needle: str, code: str, through: int) -> None:
+    confirmation = confirm_one(runner, _diag(THROUGH_CALLERS, line, needle, code),
+                               THROUGH_CALLERS)
+    assert confirmation.status == "confirmed", confirmation
+    assert confirmation.outcome == (f"tape.gradient returned None (run through the call on "
+                                    f"line {through})"), confirmation

@@ -38,7 +38,7 @@ GRADIENT_CALL = re.compile(r"\b\w+\.gradient\(")
 
 @pytest.fixture(scope="module")
 def runner():
-    with Runner(timeout=60.0) as shared:
+    with Runner(timeout=600.0) as shared:
         yield shared
 
 

@@ -87,6 +87,9 @@ def _judged(runner: Runner, diag: Diagnostic, piece: Slice, reply: dict[str, Any
             f"{confirmation.outcome} (with synthesized values for "
             f"{', '.join(piece.synthesized)}: float32 tensors of shape (4, 1); no call site in "
             f"the file gives them)"))
+    elif piece.site is not None and confirmation.status != "not run":
+        confirmation = replace(confirmation, outcome=(
+            f"{confirmation.outcome} (run through the call on line {piece.site})"))
     follow = reply.get("then")
     if confirmation.status == "confirmed" and follow is not None \
             and follow.get("result", {}).get("kind") in ("tensor", "list"):

@@ -18,15 +18,19 @@ ALLOWED_ROOTS = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "math", "
 # Path components that reach files, the network, other processes or TensorFlow's internals.
 DENIED_MODULE_PARTS = {
     "tensorflow": frozenset({
-        "io", "gfile", "saved_model", "summary", "data", "lite", "raw_ops", "profiler",
+        "io", "gfile", "saved_model", "summary", "lite", "raw_ops", "profiler",
         "distribute", "tpu", "load_library", "load_op_library", "datasets", "applications",
-        "callbacks", "saving", "get_file", "load_model", "save_model", "Checkpoint",
+        "saving", "get_file", "load_model", "save_model", "Checkpoint",
         "CheckpointManager", "Saver", "TextFileInitializer", "read_file", "write_file",
         "enable_dump_debug_info", "experimental_enable_dump_debug_info", "dtensor", "tools",
         "plot_model", "model_to_dot", "image_dataset_from_directory", "export", "test",
         "text_dataset_from_directory", "audio_dataset_from_directory", "file_io", "python",
         "pywrap_tensorflow", "estimator", "tensorboard", "logging", "sysconfig", "dlpack",
-        "py_function", "numpy_function", "py_func", "script_ops"}),
+        "py_function", "numpy_function", "py_func", "script_ops",
+        # tf.data and Keras callbacks run in memory, except the parts that touch files or sockets
+        "TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset", "list_files",
+        "snapshot", "service", "TFRecordWriter", "make_csv_dataset", "CsvDataset",
+        "TensorBoard", "ModelCheckpoint", "CSVLogger", "BackupAndRestore", "RemoteMonitor"}),
     "numpy": frozenset({
         "load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt",
         "fromfile", "tofile", "memmap", "fromregex", "DataSource", "lib", "ctypeslib", "f2py",
@@ -44,6 +48,18 @@ DENIED_MODULE_PARTS = {
 }
 DENIED_MODULE_PARTS["keras"] = DENIED_MODULE_PARTS["tensorflow"]
 DENIED_MODULE_PARTS["tf_keras"] = DENIED_MODULE_PARTS["tensorflow"]
+
+# tf.raw_ops also holds file, queue and Python-calling ops: only these elementwise and reducing
+# maths ops (the raw spellings the rules know, and the ones around them) pass.
+MATH_RAW_OPS = frozenset({
+    "Round", "Floor", "Ceil", "Rint", "ArgMax", "ArgMin", "Equal", "NotEqual", "Greater",
+    "GreaterEqual", "Less", "LessEqual", "StopGradient", "LogicalAnd", "LogicalOr", "LogicalNot",
+    "OneHot", "FloorDiv", "FloorMod", "IsNan", "IsInf", "IsFinite", "Sign", "Cast", "Add",
+    "AddV2", "Sub", "Mul", "Div", "RealDiv", "DivNoNan", "Neg", "Abs", "Square", "Sqrt", "Rsqrt",
+    "Exp", "Log", "Log1p", "Sin", "Cos", "Tan", "Tanh", "Sigmoid", "Relu", "Relu6", "Elu",
+    "Selu", "Softplus", "Softmax", "Pow", "Maximum", "Minimum", "MatMul", "BatchMatMulV2",
+    "Sum", "Mean", "Max", "Min", "Prod", "Reshape", "Identity", "Transpose", "ConcatV2", "Pack",
+    "Select", "SelectV2", "ClipByValue", "Fill", "ZerosLike", "OnesLike", "Range"})
 
 # Methods and attributes refused on any value: file I/O on models and arrays, frame walking.
 DENIED_ATTRIBUTES = frozenset({
@@ -73,6 +89,11 @@ SAFE_BUILTINS = frozenset({
 _CLASS_DUNDERS = frozenset({"__name__", "__init__", "__call__"})
 
 
+# Methods refused only with arguments: `ds.cache()` keeps a dataset in memory, while
+# `ds.cache("/path")` writes its elements to files.
+WRITES_WITH_ARGUMENTS = frozenset({"cache"})
+
+
 class _Gate(cst.CSTVisitor):
     """Walks a slice and records the first thing it may not do."""
 
@@ -96,6 +117,8 @@ class _Gate(cst.CSTVisitor):
 
     def _check_path(self, dotted: str) -> bool:
         parts = dotted.split(".")
+        if _raw_math(dotted):
+            return True
         denied = DENIED_MODULE_PARTS.get(parts[0], frozenset())
         for part in parts[1:]:
             if part in denied or part.startswith("_"):
@@ -128,6 +151,12 @@ class _Gate(cst.CSTVisitor):
             self._module(f"{base}.{name}", bound)
         return False
 
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in WRITES_WITH_ARGUMENTS \
+                and node.args:
+            self.refuse(f"calls .{func.attr.value}(...) with arguments, which is not allowed")
+
     def visit_Arg(self, node: cst.Arg) -> bool:
         node.value.visit(self)
         return False
@@ -140,10 +169,12 @@ class _Gate(cst.CSTVisitor):
             self.refuse(f"calls {name}, which is not allowed")
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
         attr = node.attr.value
         dotted = (dotted_name(node) or "")
         root = dotted.split(".")[0] if dotted else ""
+        if root in self.modules and _raw_math(self.modules[root] + dotted[len(root):]):
+            return False  # tf.raw_ops.Round: the whole path is allowed, not its prefix
+        node.value.visit(self)
         if attr.startswith("__") and attr not in _CLASS_DUNDERS or attr in DENIED_ATTRIBUTES:
             self.refuse(f"calls {dotted or '.' + attr}, which is not allowed")
         elif root in self.modules:
@@ -170,6 +201,11 @@ class _Gate(cst.CSTVisitor):
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         if "__" in node.value:
             self.refuse(f"uses the string {node.value[:30]}, which is not allowed")
+
+
+def _raw_math(dotted: str) -> bool:
+    parts = dotted.split(".")
+    return parts[:2] == ["tensorflow", "raw_ops"] and len(parts) == 3 and parts[2] in MATH_RAW_OPS
 
 
 class _Declared(cst.CSTVisitor):

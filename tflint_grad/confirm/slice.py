@@ -10,6 +10,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from tflint_grad.model.nodes import kids
 from tflint_grad.confirm.scope import BRANCHES, LOOPS, Unit, binds_params, blocks, flatten
+from tflint_grad.confirm.sites import call_site
 from tflint_grad.syntax import GRADIENT_METHODS, binds, dotted, names_in
 
 # The calls whose result is the derivative a slice reports: tape.gradient and tf.gradients.
@@ -27,6 +28,7 @@ class Slice:
     callee: str
     line: int
     synthesized: tuple[str, ...] = ()  # parameters given made-up values (no call site to copy)
+    site: int | None = None  # the module-level line whose call runs the finding's function
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +91,11 @@ def _backward(units: list[Unit], target: Unit, defs: dict[str, Unit]) -> tuple[s
         kept.add(unit)
         work += [headers[c] for c in unit.chain if c in headers]
         needs = set(unit.uses)
-        for name in list(needs):  # a call reads the callee's free names at this point
-            if name in defs:
-                needs |= defs[name].uses
+        callees = [n for n in needs if n in defs]
+        while callees:  # a call reads its callees' free names at this point, transitively
+            more = defs[callees.pop()].uses - needs
+            needs |= more
+            callees += [n for n in more if n in defs]
         for name in needs:
             found = False
             for other in reversed(units[:unit.index]):
@@ -240,11 +244,12 @@ def build_slice(source: str, line: int, column: int,
     opened: set[cst.CSTNode] = {c for u in kept for c in u.chain}
     call_line = ""
     synthesized: tuple[str, ...] = ()
+    site_line: int | None = None
     if scope_def is not None:
         params = binds_params(scope_def)
         outer.uses = (unresolved - params) | names_in(scope_def.params) | {
             n for d in scope_def.decorators for n in names_in(d)}
-        site = _call_site(src, module_units, outer)
+        site = call_site(module_units, outer, ("f", scope_def.name.value))
         if site is None:
             required = [p.name.value for p in scope_def.params.params if p.default is None]
             required += [p.name.value for p in scope_def.params.kwonly_params if p.default is None]
@@ -260,6 +265,8 @@ def build_slice(source: str, line: int, column: int,
             if tf_alias is not None and required:
                 outer.uses.add(tf_alias)
             site = outer
+        else:
+            site_line = src.positions[site.node].start.line
         module_kept, _ = _backward(module_units, site, defs)
         opened |= {c for u in module_kept for c in u.chain} | {scope_def}
         kept |= module_kept
@@ -269,9 +276,8 @@ def build_slice(source: str, line: int, column: int,
     lines = _render(src, kept_nodes, opened)
     if call_line:
         lines.append(call_line)
-    built = _instrument(src, lines, flagged, units, target, kept)
-    return replace(built, synthesized=synthesized) if synthesized and isinstance(
-        built, Slice) else built
+    return replace(_instrument(src, lines, flagged, units, target, kept),
+                   synthesized=synthesized, site=site_line)
 
 
 def _tensorflow_alias(module: cst.Module) -> str | None:
@@ -305,14 +311,10 @@ def _method_slice(src: _Source, module_units: list[Unit], outer: Unit, line: int
     if flagged is None:
         return NotSliced(f"no call found at line {line}, column {column}")
     name = method.name.value
-    site = next((u for u in module_units[outer.index + 1:]
-                 if isinstance(u.node, cst.SimpleStatementLine) and any(
-                     isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
-                     and n.func.attr.value == name and _inside(src, n, u.node)
-                     for n in src.positions)), None)
+    site = call_site(module_units, outer, ("m", name))
     if site is None:
         return NotSliced(f"the finding is in method '{name}', which no module-level statement "
-                         f"of the file calls on an instance")
+                         f"of the file reaches through a call on an instance")
     defs = {u.node.name.value: u for u in module_units
             if isinstance(u.node, (cst.FunctionDef, cst.ClassDef))}
     kept, _ = _backward(module_units, site, defs)
@@ -322,21 +324,8 @@ def _method_slice(src: _Source, module_units: list[Unit], outer: Unit, line: int
     opened |= {n for n in kept_nodes if isinstance(n, (cst.If, cst.For, cst.While, cst.With,
                                                        cst.Try))}
     lines = _render(src, kept_nodes, opened)
-    return _instrument(src, lines, flagged, module_units, site, kept)
-
-
-def _call_site(src: _Source, units: list[Unit], definition: Unit) -> Unit | None:
-    assert isinstance(definition.node, (cst.FunctionDef, cst.ClassDef))
-    name = definition.node.name.value
-    for unit in units[definition.index + 1:]:
-        if isinstance(unit.node, (cst.FunctionDef, cst.ClassDef)):
-            continue
-        for node in src.positions:
-            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
-                    and node.func.value == name and _inside(src, node, unit.node) \
-                    and isinstance(unit.node, cst.SimpleStatementLine):
-                return unit
-    return None
+    return replace(_instrument(src, lines, flagged, module_units, site, kept),
+                   site=src.positions[site.node].start.line)
 
 
 def _instrument(src: _Source, lines: list[str], flagged: cst.BaseExpression, units: list[Unit],
