@@ -7,7 +7,7 @@ from tflint_grad.checks.base import Finding, PositionOf
 from tflint_grad.checks.no_gradient import first_per_call, head, line_of, source_text, target_text
 from tflint_grad.fixing.moving import move_fix
 from tflint_grad.model.paths import NoGradient, Why
-from tflint_grad.model.scope import GradientCall, Model, Scope
+from tflint_grad.model.scope import GradientCall, Kind, Model, Scope
 
 CODE = "TFG001"
 REASONS = frozenset({Why.RECORDED_ONLY_BEFORE_TAPE, Why.RECORDED_AFTER_BLOCK})
@@ -23,7 +23,11 @@ def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGrad
         tape_line = line_of(tape.block_line_node or tape.node, pos)
         when = (f"before the tape on line {tape_line} started recording" if before else
                 f"after the block of the tape on line {tape_line} ended")
-        advice = (f"watch {source} and compute '{step.name}' inside the tape, or differentiate"
+        held = gc.sources[i] if i < len(gc.sources) else None
+        variables = held is not None and (held.kind is Kind.VARIABLE or held.model_of is not None)
+        advice = (f"compute '{step.name}' inside the tape, which records variables as they are "
+                  f"read" if before and variables else
+                  f"watch {source} and compute '{step.name}' inside the tape, or differentiate"
                   f" with respect to '{step.name}' and slice out the part for {source}"
                   if before else f"compute '{step.name}' inside the with-block of tape "
                   f"'{tape.name}'")

@@ -96,6 +96,7 @@ class Compound(WalkerCore):
             if all(b.instance_of is first.instance_of for b in found):
                 j.instance_of = first.instance_of
             j.keras = all(b.keras for b in found)
+            j.sequence = all(b.sequence for b in found)  # a list in every branch
             optimizers = {b.keras_optimizer for b in found}
             j.keras_optimizer = first.keras_optimizer if len(optimizers) == 1 else None
             out[name] = j
@@ -117,7 +118,7 @@ class Compound(WalkerCore):
                               old.node, [Edge(old)])
                 j.joined = j.opaque = True
                 j.tape, j.function, j.model_of = old.tape, old.function, old.model_of
-                j.instance_of, j.keras = old.instance_of, old.keras
+                j.instance_of, j.keras, j.sequence = old.instance_of, old.keras, old.sequence
                 j.keras_optimizer = old.keras_optimizer  # the same object, changed or not
                 if old.kind is Kind.TAPE:  # a tape made again in the body: which one is unknown
                     j.tape, j.kind = None, Kind.PHI

@@ -119,6 +119,8 @@ class WalkerCore:
 
     # The bindings that flow into the value of `node` (see Expressions).
     edges: Callable[[cst.CSTNode], list[Edge]]
+    # The binding an expression denotes, made here when it is no name (see Expressions).
+    value_binding: Callable[[cst.BaseExpression, cst.CSTNode], Binding | None]
     # Fill in how a value was made (see Inference).
     infer: Callable[[Binding, cst.BaseExpression], None]
     # 'int' / 'float' for certain Python numbers (see Inference).

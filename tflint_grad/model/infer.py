@@ -43,6 +43,7 @@ class Inference(WalkerCore):
             return
         if isinstance(expr, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
             b.kind, b.joined = Kind.UNKNOWN, True  # a container of values, not a new tensor
+            b.sequence = isinstance(expr, cst.List)  # a Python list: grows by append (statements)
             return
         if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
             b.kind = self.kind_of_edges(b.deps)

@@ -75,6 +75,8 @@ TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "reduce"
                              "apply", "from_generator", "function", "get_concrete_function",
                              "register", "connect", "append", "add", "extend", "insert",
                              "setdefault", "update", "add_loss", "add_metric"})
+# The methods that add items to a Python list.
+LIST_GROWERS = frozenset({"append", "extend", "insert"})
 ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 KERAS_NUMPY_METHODS = frozenset({"predict", "predict_on_batch"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})

@@ -155,6 +155,8 @@ class Statements(WalkerCore):
                 return
         if isinstance(value, cst.Call) and self.assigned_variable(value, line):
             return
+        if isinstance(value, cst.Call) and self.grow_list(value, line):
+            return
         edges = self.edges(value)
         if isinstance(value, cst.Call):
             func = value.func
@@ -210,12 +212,57 @@ class Statements(WalkerCore):
             cls = owner.instance_of if owner is not None else None
             if cls is not None and self.builder.sets_on_self(cls, item.attr.value):
                 owner = None  # the layer class sets `self.kernel` itself: it may be a tf.Variable
+        if owner is None:
+            owner = self.layer_owner(item)
         if owner is None and isinstance(item, cst.Name):
             named = self.lookup(item.value)
             owner = named.model_of if named is not None and not named.joined else None
         if owner is not None and owner.keras:
             self.scope.variable_watches.append(VariableWatch(call, owner, item, alone, tape))
             self.site(call)
+
+    def layer_owner(self, item: cst.BaseExpression) -> Binding | None:
+        """`model.get_layer(name).variables` / `model.layers[i].kernel`: a built-in Keras model's
+        layer holds Keras variables; the model's binding, or None."""
+        if not isinstance(item, cst.Attribute) or \
+                item.attr.value not in ops.VARIABLE_LISTS | ops.LAYER_VARIABLES:
+            return None
+        layer, base = item.value, None
+        if isinstance(layer, cst.Call) and isinstance(layer.func, cst.Attribute) \
+                and layer.func.attr.value == "get_layer":
+            base = layer.func.value
+        elif isinstance(layer, cst.Subscript) and isinstance(layer.value, cst.Attribute) \
+                and layer.value.attr.value == "layers":
+            base = layer.value.value
+        held = (self.lookup(base.value) if isinstance(base, cst.Name) else
+                self.field(base) if base is not None else None)
+        if held is None or held.kind is not Kind.MODEL or held.instance_of is not None:
+            return None  # a model class of this file may hold layers of its own making
+        return held
+
+    def grow_list(self, call: cst.Call, node: cst.CSTNode) -> bool:
+        """`losses.append(v)` / `extend` / `insert` on a list literal's name: the list holds what
+        it held and each value handed in, made here (`clear()` empties it). It stays a known
+        Python list, not an object changed in some unknown way."""
+        func = call.func
+        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name) or \
+                func.attr.value not in ops.LIST_GROWERS | {"clear"} or self.resolve(func):
+            return False
+        old = self.lookup(func.value.value)
+        # An opaque list is a loop's head (or a branch join missing in one branch): its
+        # opacity is settled when the loop closes over what the body appended.
+        if old is None or not old.sequence or old.tf_value:
+            return False
+        edges = [] if func.attr.value == "clear" else [Edge(old)]
+        for a in call.args:
+            item = self.value_binding(a.value, a.value)
+            if item is None:
+                return False  # the names were looked up: nothing to undo
+            edges.append(Edge(item))
+        new = self.make(old.name, old.kind, node, edges)
+        new.sequence = new.joined = True  # a container of values: no step of its own
+        self.env[old.name] = new
+        return True
 
     def mutate(self, target: cst.BaseExpression, edges: list[Edge],
                node: cst.CSTNode) -> None:

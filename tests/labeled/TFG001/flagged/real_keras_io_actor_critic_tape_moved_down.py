@@ -1,4 +1,4 @@
-# source: https://github.com/keras-team/keras-io/issues/406  # known-miss: the loss is summed from lists appended in loops before the tape (sum(actor_losses)); containers are not followed
+# source: https://github.com/keras-team/keras-io/issues/406
 # reported: In the keras-io Actor Critic CartPole example the user moved `with tf.GradientTape() as tape:` from the top of the episode down to where the loss is summed; apply_gradients then failed with "No gradients provided for any variable". Answer: the tape never saw the forward pass `action_probs, critic_value = model(state)`.
 # observed (TF 2.21): tape.gradient returns None for every weight at line 87 (the model ran before the tape started recording).
 import numpy as np

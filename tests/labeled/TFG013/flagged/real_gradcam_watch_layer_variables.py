@@ -1,4 +1,4 @@
-# source: https://github.com/ayulockin/interpretabilitycnn/pull/1  # known-miss: layer.variables of a layer fetched with get_layer is not known as Keras variables
+# source: https://github.com/ayulockin/interpretabilitycnn/pull/1
 # reported: PR "fixed GradCAM class (new tf version)": tape.watch(self.gradModel.get_layer(self.layerName).output) was replaced by tape.watch(self.gradModel.get_layer(self.layerName).variables).
 # observed (TF 2.21): ValueError: Passed in object <Variable path=conv_last/kernel, shape=(3, 3, 3, 8), dtype=float32, value=[[[[ ... (values elided) -- message ends: of type 'Variable', not tf.Tensor or tf.Variable or ExtensionType. -- raised at line 20 (tape.watch(layer.variables) on Keras 3 variables)
 import numpy as np
