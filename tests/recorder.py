@@ -82,6 +82,23 @@ def labels(path: Path) -> dict[int, set[str]]:
     return labels_of_source(path.read_text(encoding="utf-8"))
 
 
+# `# raises: TFGnnn` marks the line where TensorFlow raises for a finding reported elsewhere
+# (TFG018: the op that cuts the path is labelled, `model.fit(...)` raises). The linter reports
+# nothing there; the recorder lets that line raise (and its Keras-internal gradient call return
+# None) on behalf of the label.
+RAISES = re.compile(r"#\s*raises:\s*(?P<codes>TFG\d{3}(?:\s*,\s*TFG\d{3})*)")
+
+
+def raising_lines(path: Path) -> dict[int, set[str]]:
+    """{line: codes} announced by `# raises: TFGnnn` comments."""
+    found: dict[int, set[str]] = {}
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = RAISES.search(text)
+        if match:
+            found.setdefault(number, set()).update(c.strip() for c in match["codes"].split(","))
+    return found
+
+
 def findings(path: Path) -> set[tuple[int, str]]:
     """The labels as the (line, code) pairs the engine should report."""
     return {(line, code) for line, codes in labels(path).items() for code in codes}
@@ -262,14 +279,21 @@ def check(case: Path, report: dict) -> list[str]:
     for event in events:
         by_line.setdefault(event["line"], []).append(event)
 
+    raisers = raising_lines(Path(case))
     for line, codes in sorted(expected.items()):
         here = by_line.get(line, [])
         for code in sorted(codes):
+            elsewhere = [at for at, marked in raisers.items() if code in marked]
+            if elsewhere:  # raised on the marked line for this label
+                if not any(_label_holds(code, at, [], uncaught) for at in elsewhere):
+                    errors.append(f"line {line}: labeled {code}, raised on line "
+                                  f"{elsewhere}, but TF did not raise that way: {uncaught}")
+                continue
             if not _label_holds(code, line, here, uncaught):
                 errors.append(f"line {line}: labeled {code} but TF did not misbehave that way: {here} {uncaught}")
 
     for event in events:
-        if event["line"] in expected:
+        if event["line"] in expected or event["line"] in raisers:
             continue
         if event["outcome"] == "raised" and _caught_at(Path(case), event["line"], event["exc"]):
             continue  # the program catches it on purpose (a try whose handler names it)
@@ -277,7 +301,7 @@ def check(case: Path, report: dict) -> list[str]:
             errors.append(f"line {event['line']}: unlabeled {event['kind']} -> {event['outcome']} {event.get('msg', '')}")
         if event["outcome"] == "zeros" and event["kind"] in JACOBIANS:
             errors.append(f"line {event['line']}: unlabeled {event['kind']} -> all zeros (an unrecorded target)")
-    if uncaught is not None and uncaught["line"] not in expected:
+    if uncaught is not None and uncaught["line"] not in expected and uncaught["line"] not in raisers:
         errors.append(f"uncaught {uncaught['exc']} at unlabeled line {uncaught['line']}: {uncaught['msg']}")
     if not expected and not events:
         errors.append("clean program makes no gradient call")

@@ -73,12 +73,19 @@ def test_bad_confirmed_with_the_catalogs_outcome(runner: Runner, folder: Path) -
 # A straight-through estimator's gradient is a chosen surrogate for tf.round's (zero almost
 # everywhere): a central difference must disagree with it, and the check has to say so.
 SURROGATE = {"TFG009"}
+# Rules whose programs train with model.fit, without a gradient call of their own.
+FIT_TRAINED = {"TFG018"}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name[:6])
 def test_good_derivatives_match_finite_differences(runner: Runner, folder: Path) -> None:
     source = (folder / "good.py").read_text()
     sites = _sites(source)
+    if folder.name[:6] in FIT_TRAINED:
+        # good.py trains with model.fit: Keras takes the gradient, and test_rules_docs checks
+        # that every gradient it took was a value.
+        assert not sites and ".fit(" in source
+        return
     assert sites
     for line, column in sites:
         found = run_site(runner, source, line, column, filename=str(folder / "good.py"))

@@ -174,8 +174,12 @@ def _diagnostics(module: cst.Module, model: Model, path: str,
         seen.add(key)
         fix: Fix | None = finding.fix(position_of) if finding.fix else None
         text = finding.message if isinstance(finding.message, str) else finding.message(position_of)
+        raised_at = None
+        if finding.raised_at is not None:
+            (r_line, r_col), (r_end_line, r_end_col) = position_of(finding.raised_at)
+            raised_at = (r_line, r_col, r_end_line, r_end_col)
         out.append(Diagnostic(path, line, col, end_line, end_col, finding.code,
-                              f"{finding.code} {text}", fix))
+                              f"{finding.code} {text}", fix, raised_at=raised_at))
     out.sort(key=lambda d: (d.line, d.column, d.code))
     return out
 

@@ -112,7 +112,9 @@ def from_plain(plain: dict[str, Any]) -> FileResult:
         made = Fix(fix["description"], bool(fix["safe"]),
                    tuple(Edit(**edit) for edit in fix["edits"])) if fix else None
         diagnostics.append(Diagnostic(d["path"], d["line"], d["column"], d["end_line"],
-                                      d["end_column"], d["code"], d["message"], made, d["cell"]))
+                                      d["end_column"], d["code"], d["message"], made, d["cell"],
+                                      raised_at=tuple(d["raised_at"]) if d.get("raised_at")
+                                      else None))
     problems = tuple(Problem(**p) for p in plain["problems"])
     return FileResult(plain["path"], tuple(diagnostics), problems)
 

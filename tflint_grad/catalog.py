@@ -177,6 +177,13 @@ CATALOG: tuple[Entry, ...] = (
           (b".minimize(",),
           (Outcome(Result.RAISES, "AttributeError", "object has no attribute 'minimize'"),),
           FixSafety.NONE),
+    Entry("TFG018", "keras-fit-without-gradients",
+          "model.fit / train_on_batch where the loss reaches the weights only through ops "
+          "without gradient (round, argmax, comparisons, integer casts) in a custom loss or a "
+          "last Lambda layer",
+          (b".fit(", b".train_on_batch("),
+          (Outcome(Result.RAISES, "ValueError", "No gradients provided for any variable."),),
+          FixSafety.NONE),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

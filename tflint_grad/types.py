@@ -63,6 +63,10 @@ class Diagnostic:
     fix: Fix | None = None
     cell: int | None = None
     confirmation: Confirmation | None = None
+    # Where TensorFlow raises when that is not the reported node (TFG018: the op that cuts the
+    # path is reported, `model.fit(...)` raises): (line, column, end_line, end_column), in the
+    # linted program's lines (a notebook's joined program, not its cells).
+    raised_at: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ class Finding:
     node: cst.CSTNode
     message: str | Callable[[PositionOf], str]  # without the code; the engine prefixes it
     fix: FixBuilder | None = None
+    raised_at: cst.CSTNode | None = None  # where TF raises, when not at `node`
 
 
 @dataclass(frozen=True, slots=True)

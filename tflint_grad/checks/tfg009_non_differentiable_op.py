@@ -24,9 +24,19 @@ def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGrad
                     f"'{target}' goes through {where}, whose gradient is zero everywhere; use a "
                     f"smooth surrogate such as tf.tanh or a straight-through estimator")
         return (f"{head(model, gc, i)}: every path from '{source}' to '{target}' goes through "
-                f"{where}, which has no gradient; use a differentiable surrogate (e.g. x + "
-                f"tf.stop_gradient(tf.round(x) - x)) or keep it off the loss path")
+                f"{where}, which has no gradient; {_surrogate(cut.op)} or keep it off the loss "
+                f"path")
     return Finding(CODE, gc.node, message)
+
+
+def _surrogate(op: str) -> str:
+    """A differentiable stand-in that fits the op: a soft choice for arg* picks, a
+    straight-through estimator for rounding."""
+    name = op.rsplit(".", 1)[-1].lower()
+    if name.startswith("arg") or name == "one_hot":
+        return "use a soft choice (tf.nn.softmax of the scores, or a Gumbel-softmax)"
+    return ("use a differentiable surrogate (e.g. a straight-through estimator, x + "
+            "tf.stop_gradient(tf.round(x) - x))")
 
 
 def check(model: Model) -> Iterator[Finding]:

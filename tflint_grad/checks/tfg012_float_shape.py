@@ -20,9 +20,12 @@ _ERRORS = {
     "tensorflow.broadcast_to": "InvalidArgumentError (Value for attr 'Tidx' of float is not in "
                                "the list of allowed values: int32, int64)",
     "tensorflow.image.resize": "ValueError ('size' must be a 1-D int32 Tensor)",
+    "tensorflow.fill": "InvalidArgumentError (Value for attr 'index_type' of float is not in "
+                       "the list of allowed values: int32, int64)",
 }
-_OTHER = "InvalidArgumentError (Value for attr 'shape_dtype'/'index_type' ... not in the list " \
-         "of allowed values: int32, int64)"
+# tf.random.* (RandomUniform, RandomStandardNormal, ...): their shape attr is called T.
+_OTHER = "InvalidArgumentError (Value for attr 'T' of float is not in the list of allowed " \
+         "values: int32, int64)"
 
 
 def integer_fix(model: Model, dims: list[cst.BaseExpression]) -> FixBuilder | None:

@@ -64,7 +64,9 @@ def _fixed_slice(diag: Diagnostic, source: str) -> Slice | None:
 def _request(diag: Diagnostic, source: str, filename: str) -> tuple[dict[str, Any], Slice] | str:
     """What the worker runs for one finding: its slice and, when the finding has a fix, the
     repaired slice as a follow-up the worker runs only if the finding is confirmed."""
-    piece = _prepare(source, diag.line, diag.column, (diag.end_line, diag.end_column))
+    at = diag.raised_at  # TFG018: the op is reported, the fit that raises is what runs
+    piece = _prepare(source, diag.line, diag.column, (diag.end_line, diag.end_column)) \
+        if at is None else _prepare(source, at[0], at[1], (at[2], at[3]))
     if isinstance(piece, str):
         return piece
     request: dict[str, Any] = {"code": piece.probe, "target": piece.target, "filename": filename}
@@ -154,6 +156,7 @@ def _in_notebook(diag: Diagnostic, notebook: Notebook) -> tuple[Diagnostic, str]
                          end_line=joined.get((diag.cell, e.end_line), 0)) for e in fix.edits]
         fix = replace(fix, edits=tuple(edits)) if all(e.line and e.end_line for e in edits) \
             else None
+    # raised_at already speaks in the joined program's lines (notebooks.py leaves it there).
     return replace(diag, line=start, end_line=stop, fix=fix, cell=None), notebook.source
 
 

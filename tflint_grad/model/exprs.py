@@ -169,7 +169,7 @@ class Expressions(WalkerCore):
             return self.edges(func) + args_edges
         self.note_call(name, call)
         keras.note_call(self, name, call)
-        if name.startswith("tensorflow.") and name != "tensorflow.print":
+        if name.startswith("tensorflow.") and name not in ops.NONE_TOLERANT_OPS:
             for a in call.args:
                 self.note_use(a.value, call, UseKind.TF_ARGUMENT)
         if name.startswith(("numpy.", "math.")):

@@ -75,6 +75,10 @@ TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "reduce"
                              "apply", "from_generator", "function", "get_concrete_function",
                              "register", "connect", "append", "add", "extend", "insert",
                              "setdefault", "update", "add_loss", "add_metric"})
+# TensorFlow functions that take None (tf.print prints it; the global norms skip None entries of
+# a gradient list), so handing them a None gradient raises nothing.
+NONE_TOLERANT_OPS = frozenset({"tensorflow.print", "tensorflow.linalg.global_norm",
+                               "tensorflow.clip_by_global_norm"})
 # The methods that add items to a Python list.
 LIST_GROWERS = frozenset({"append", "extend", "insert"})
 ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})

@@ -1,0 +1,370 @@
+"""Keras training by `fit`: models whose every path from the weights to the loss is cut.
+
+`model.fit` / `train_on_batch` takes the gradient itself, inside Keras. When the loss handed to
+`compile(loss=f)` depends on `y_pred` only through ops without a gradient (tf.round, argmax,
+comparisons, integer casts), or the model's last layer is a `Lambda` whose function does, no
+weight gets a gradient, and Keras 3 raises `ValueError: No gradients provided for any
+variable.` at the fit. This module finds those trainings; it reads the module's statements in
+order, per function, and stays silent on anything it cannot follow (a loss it cannot see
+whole, a model name rebound, a helper of unknown effect on `y_pred`).
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.scope import Model
+from tflint_grad.syntax import subtree
+
+_CUT_NAMES = ("round", "floor", "ceil", "argmax", "argmin", "argsort", "equal", "not_equal",
+              "greater", "greater_equal", "less", "less_equal", "stop_gradient",
+              "logical_and", "logical_or", "logical_not")
+# The ops without a gradient (tf.sign is left out: its gradient is zeros, and Keras trains on).
+CUT_OPS = (ops.NONDIFF_OPS - ops.ZERO_OPS) | frozenset(
+    f"{prefix}{n}" for n in _CUT_NAMES
+    for prefix in ("tensorflow.", "tensorflow.math.", "tensorflow.keras.backend.",
+                   "keras.ops."))
+TRAINING_METHODS = frozenset({"fit", "train_on_batch"})
+_META_CALLS = frozenset({"shape", "size", "rank", "shape_n", "len"})
+_LAYERS = ("keras.layers.Lambda",)
+
+
+class Dep(enum.IntEnum):
+    """How a value depends on the parameter: not, only through cuts, or differentiably."""
+
+    NONE = 0
+    CUT = 1
+    DIFF = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CutTraining:
+    """`fit` on a model whose loss path is cut at `op`, inside `function` (its `role`)."""
+
+    op: cst.CSTNode
+    fit: cst.Call
+    model_name: str
+    function: str   # the loss or Lambda function's name as written
+    role: str       # "loss" | "lambda"
+
+
+@dataclass
+class _Keras:
+    """What the statements so far did to one model name."""
+
+    last_layer: cst.BaseExpression | None = None
+    loss: cst.BaseExpression | None = None
+    layers_known: bool = True
+    compiles: int = 0
+
+
+@dataclass
+class _Reader:
+    model: Model
+    defs: dict[str, cst.FunctionDef | None]  # module-level defs (None: defined twice)
+    found: list[CutTraining] = field(default_factory=list)
+
+    def resolve(self, node: cst.BaseExpression) -> str:
+        return self.model.imports.resolve(node) or ""
+
+    def is_layer(self, call: cst.BaseExpression, suffix: str) -> bool:
+        return isinstance(call, cst.Call) and self.resolve(call.func).endswith(suffix) and \
+            self.resolve(call.func).split(".")[0] in ("tensorflow", "keras")
+
+    # ------------------------------------------------------------ statements, in order
+    def body(self, stmts: Sequence[cst.BaseStatement],
+             models: dict[str, _Keras]) -> dict[str, _Keras]:
+        for stmt in stmts:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    self.small(small, models)
+            elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                models.pop(stmt.name.value, None)
+            elif isinstance(stmt, (cst.For, cst.While, cst.If, cst.With, cst.Try)):
+                self.compound(stmt, models)
+        return models
+
+    def compound(self, stmt: cst.BaseCompoundStatement, models: dict[str, _Keras]) -> None:
+        """Blocks run in order; a branch that changes a model makes it unknown afterwards."""
+        body = stmt.body
+        if isinstance(stmt, cst.With) and isinstance(body, cst.IndentedBlock):
+            self.body(body.body, models)
+            return
+        for part in _blocks(stmt):
+            suite = getattr(part, "body", None)
+            inner = suite if isinstance(suite, cst.IndentedBlock) else None
+            if inner is None:
+                continue
+            before = {k: (v.last_layer, v.loss, v.compiles) for k, v in models.items()}
+            self.body(inner.body, models)
+            for name in list(models):
+                if before.get(name) != (models[name].last_layer, models[name].loss,
+                                        models[name].compiles):
+                    models[name].layers_known = False  # changed only on some paths
+
+    def small(self, s: cst.BaseSmallStatement, models: dict[str, _Keras]) -> None:
+        if isinstance(s, cst.Assign):
+            for target in s.targets:
+                for name in _names(target.target):
+                    models.pop(name, None)
+            if len(s.targets) == 1 and isinstance(s.targets[0].target, cst.Name):
+                made = self.made(s.value, models)
+                if made is not None:
+                    models[s.targets[0].target.value] = made
+            self.calls(s.value, models)
+        elif isinstance(s, cst.Expr):
+            self.calls(s.value, models)
+        elif isinstance(s, (cst.AugAssign, cst.AnnAssign, cst.Del)):
+            for name in _names(s.target):
+                models.pop(name, None)
+
+    def made(self, value: cst.BaseExpression, models: dict[str, _Keras]) -> _Keras | None:
+        """A Sequential from a list of layers, an empty one, or a helper that returns one."""
+        if not isinstance(value, cst.Call):
+            return None
+        name = self.resolve(value.func)
+        if name.endswith("keras.Sequential") or name.endswith("keras.models.Sequential"):
+            layers = ops.arg(value, 0, "layers")
+            if layers is None:
+                return _Keras()
+            if isinstance(layers, cst.List) and layers.elements and not any(
+                    isinstance(e, cst.StarredElement) for e in layers.elements):
+                return _Keras(last_layer=layers.elements[-1].value)
+            return None
+        if name.endswith(("keras.Model", "keras.models.Model")):
+            return _Keras()  # a functional model: its loss can be followed, not its layers
+        if isinstance(value.func, cst.Name) and not name:
+            fn = self.defs.get(value.func.value)
+            if fn is not None:
+                return self.returned(fn)
+        return None
+
+    def returned(self, fn: cst.FunctionDef) -> _Keras | None:
+        """The model a helper builds and returns (`return model` or `return Model(...)` at its
+        end)."""
+        body = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else ()
+        if not body or not isinstance(body[-1], cst.SimpleStatementLine):
+            return None
+        last = body[-1].body[-1]
+        if not isinstance(last, cst.Return) or last.value is None:
+            return None
+        inner = self.body(body, {})
+        if isinstance(last.value, cst.Call):  # `return Model(inputs, outputs)`
+            return self.made(last.value, inner)
+        return inner.get(last.value.value) if isinstance(last.value, cst.Name) else None
+
+    def calls(self, value: cst.BaseExpression, models: dict[str, _Keras]) -> None:
+        for node in subtree(value):  # `print(model.train_on_batch(x, y))` too
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                    isinstance(node.func.value, cst.Name):
+                self.method_call(node, models)
+
+    def method_call(self, value: cst.Call, models: dict[str, _Keras]) -> None:
+        assert isinstance(value.func, cst.Attribute) and isinstance(value.func.value, cst.Name)
+        name, method = value.func.value.value, value.func.attr.value
+        held = models.get(name)
+        if held is None:
+            return
+        if method == "add":
+            layer = ops.arg(value, 0, "layer")
+            held.last_layer = layer
+        elif method == "compile":
+            held.compiles += 1
+            held.loss = ops.arg(value, 1, "loss")
+        elif method in TRAINING_METHODS and held.layers_known and held.compiles == 1:
+            self.training(value, name, held)
+
+    # ------------------------------------------------------------ the cut
+    def training(self, fit: cst.Call, name: str, held: _Keras) -> None:
+        loss = held.loss
+        function = self.function(loss)
+        if function is not None:
+            op = self.cut(*function, param=1)
+            if op is not None:
+                self.found.append(CutTraining(op, fit, name, self.model.code(loss or fit),
+                                              "loss"))
+                return
+        layer = held.last_layer
+        if layer is not None and self.is_layer(layer, "layers.Lambda") and \
+                isinstance(layer, cst.Call):
+            function = self.function(ops.arg(layer, 0, "function"))
+            if function is not None:
+                op = self.cut(*function, param=0)
+                if op is not None:
+                    fn = ops.arg(layer, 0, "function")
+                    self.found.append(CutTraining(op, fit, name,
+                                                  self.model.code(fn) if fn else "", "lambda"))
+
+    def function(self, expr: cst.BaseExpression | None
+                 ) -> tuple[cst.Parameters, Sequence[cst.BaseStatement] | cst.BaseExpression] | None:
+        """The parameters and body of the function an expression names (a def of this file,
+        a factory's inner def returned by name, or a lambda)."""
+        if isinstance(expr, cst.Lambda):
+            return expr.params, expr.body
+        fn: cst.FunctionDef | None = None
+        if isinstance(expr, cst.Name) and not self.resolve(expr):
+            fn = self.defs.get(expr.value)
+        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and \
+                not self.resolve(expr.func):
+            factory = self.defs.get(expr.func.value)
+            fn = _inner_returned(factory) if factory is not None else None
+        if fn is None or fn.decorators or not isinstance(fn.body, cst.IndentedBlock):
+            return None
+        return fn.params, fn.body.body
+
+    def cut(self, params: cst.Parameters,
+            body: Sequence[cst.BaseStatement] | cst.BaseExpression, param: int) -> cst.CSTNode | None:
+        """The first op without gradient, when the result depends on parameter `param` only
+        through such ops; None when it depends differentiably, not at all, or unknowably."""
+        names = [p.name.value for p in params.params]
+        if len(names) <= param:
+            return None
+        flow = _Flow(self, names[param])
+        result = flow.dep(body) if isinstance(body, cst.BaseExpression) else \
+            flow.statements(body)
+        return flow.first_cut if result is Dep.CUT else None
+
+
+class _Flow:
+    """How values inside one function depend on one parameter."""
+
+    def __init__(self, reader: _Reader, param: str) -> None:
+        self.reader = reader
+        self.env: dict[str, Dep] = {param: Dep.DIFF}
+        self.first_cut: cst.CSTNode | None = None
+
+    def statements(self, body: Sequence[cst.BaseStatement]) -> Dep | None:
+        for i, stmt in enumerate(body):
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                return None  # branches and loops: not followed
+            for small in stmt.body:
+                if isinstance(small, cst.Return):
+                    last = i == len(body) - 1 and small is stmt.body[-1]
+                    return self.dep(small.value) if last and small.value is not None else None
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+                        isinstance(small.targets[0].target, cst.Name):
+                    self.env[small.targets[0].target.value] = self.dep(small.value)
+                elif isinstance(small, cst.Expr) and isinstance(small.value, (
+                        cst.SimpleString, cst.ConcatenatedString)):
+                    continue  # a docstring
+                else:
+                    return None
+        return None
+
+    def cut_at(self, node: cst.CSTNode, inputs: Dep) -> Dep:
+        if inputs is Dep.NONE:
+            return Dep.NONE
+        if self.first_cut is None:
+            self.first_cut = node
+        return Dep.CUT
+
+    def dep(self, expr: cst.BaseExpression) -> Dep:
+        if isinstance(expr, cst.Name):
+            return self.env.get(expr.value, Dep.NONE)
+        if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
+            return Dep.NONE
+        if isinstance(expr, cst.Comparison):
+            inputs = max([self.dep(expr.left)] + [self.dep(c.comparator)
+                                                  for c in expr.comparisons])
+            return self.cut_at(expr, inputs)
+        if isinstance(expr, cst.BinaryOperation):
+            return max(self.dep(expr.left), self.dep(expr.right))
+        if isinstance(expr, cst.UnaryOperation):
+            inner = self.dep(expr.expression)
+            return self.cut_at(expr, inner) if isinstance(expr.operator, cst.Not) else inner
+        if isinstance(expr, cst.Attribute):
+            return Dep.NONE if expr.attr.value in ops.META_ATTRS else self.dep(expr.value)
+        if isinstance(expr, cst.Subscript):
+            return self.dep(expr.value)
+        if isinstance(expr, (cst.Tuple, cst.List)):
+            return max([Dep.NONE] + [self.dep(e.value) for e in expr.elements])
+        if isinstance(expr, cst.Call):
+            return self.call(expr)
+        # Lambdas, comprehensions, conditionals: differentiable if they mention a tracked name.
+        mentioned = {n.value for n in _all_names(expr)}
+        return Dep.DIFF if any(self.env.get(n, Dep.NONE) is not Dep.NONE
+                               for n in mentioned) else Dep.NONE
+
+    def call(self, call: cst.Call) -> Dep:
+        inputs = max([Dep.NONE] + [self.dep(a.value) for a in call.args])
+        if isinstance(call.func, cst.Attribute) and not self.reader.resolve(call.func):
+            inputs = max(inputs, self.dep(call.func.value))  # a method of a tracked value
+        name = self.reader.resolve(call.func)
+        if name.startswith("keras.backend."):  # tf.keras.backend keeps round/argmax; Keras 3's
+            name = self.reader.model.imports.origin(call.func) or ""  # own backend does not
+        if name in CUT_OPS:
+            return self.cut_at(call, inputs)
+        if name in ("tensorflow.cast", "tensorflow.dtypes.cast", "tensorflow.keras.backend.cast",
+                    "keras.ops.cast"):
+            dtype_expr = ops.arg(call, 1, "dtype")
+            dtype = ops.dtype_name(dtype_expr, self.reader.resolve(dtype_expr)
+                                   if dtype_expr is not None else None)
+            if dtype in ops.INT_DTYPES:
+                return self.cut_at(call, inputs)
+            return inputs if dtype in ops.FLOAT_DTYPES else (Dep.DIFF if inputs else Dep.NONE)
+        if name.split(".")[-1] in _META_CALLS:
+            return Dep.NONE
+        # Any other op or helper passes on what reaches it: nothing it does to a value cut
+        # from y_pred makes a gradient path again (a helper cannot see y_pred otherwise).
+        return inputs
+
+
+def _blocks(stmt: cst.BaseCompoundStatement) -> Iterator[cst.BaseSuite | cst.CSTNode]:
+    yield stmt
+    for handler in getattr(stmt, "handlers", ()):
+        yield handler
+    for attr in ("orelse", "finalbody"):
+        part = getattr(stmt, attr, None)
+        if part is not None:
+            yield part
+            if isinstance(part, cst.If):
+                yield from _blocks(part)
+
+
+def _names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _names(e.value)]
+    if isinstance(target, (cst.Attribute, cst.Subscript)):
+        return []
+    return []
+
+
+def _all_names(node: cst.CSTNode) -> Iterator[cst.Name]:
+    for n in subtree(node):
+        if isinstance(n, cst.Name):
+            yield n
+
+
+def _inner_returned(factory: cst.FunctionDef) -> cst.FunctionDef | None:
+    """`def make(a): def loss(y_true, y_pred): ...; return loss` -> the inner def."""
+    body = factory.body.body if isinstance(factory.body, cst.IndentedBlock) else ()
+    if not body or not isinstance(body[-1], cst.SimpleStatementLine):
+        return None
+    last = body[-1].body[-1]
+    if not isinstance(last, cst.Return) or not isinstance(last.value, cst.Name):
+        return None
+    inner = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == last.value.value]
+    return inner[0] if len(inner) == 1 else None
+
+
+def cut_trainings(model: Model) -> list[CutTraining]:
+    """Every fit / train_on_batch of this module whose loss path is certainly cut."""
+    defs: dict[str, cst.FunctionDef | None] = {}
+    for stmt in model.module.body:
+        if isinstance(stmt, cst.FunctionDef):
+            defs[stmt.name.value] = None if stmt.name.value in defs else stmt
+    reader = _Reader(model, defs)
+    reader.body(model.module.body, {})
+    for fn in [d for d in defs.values() if d is not None]:
+        if isinstance(fn.body, cst.IndentedBlock):
+            reader.body(fn.body.body, {})
+    unique: dict[tuple[int, int], CutTraining] = {}
+    for found in reader.found:  # a helper read for its model and again on its own
+        unique.setdefault((id(found.op), id(found.fit)), found)
+    return list(unique.values())
