@@ -16,7 +16,9 @@ def _finding(model: Model, found: CutTraining) -> Finding:
     where = (f"the loss '{found.function}' given to {found.model_name}.compile depends on "
              f"y_pred only through it" if found.role == "loss" else
              f"the last layer of '{found.model_name}' is Lambda({found.function}), whose "
-             f"output depends on its input only through it")
+             f"output depends on its input only through it" if found.role == "lambda" else
+             f"the last layer of '{found.model_name}' runs {found.function}, whose output "
+             f"depends on its input only through it")
 
     def message(pos: PositionOf) -> str:
         line = pos(found.fit)[0][0]

@@ -30,6 +30,7 @@ CUT_OPS = (ops.NONDIFF_OPS - ops.ZERO_OPS) | frozenset(
                    "keras.ops."))
 TRAINING_METHODS = frozenset({"fit", "train_on_batch"})
 _META_CALLS = frozenset({"shape", "size", "rank", "shape_n", "len"})
+_OUTPUT = "#output"  # the key under which a name made by `Lambda(f)(h)` is remembered
 _LAYERS = ("keras.layers.Lambda",)
 
 
@@ -49,7 +50,7 @@ class CutTraining:
     fit: cst.Call
     model_name: str
     function: str   # the loss or Lambda function's name as written
-    role: str       # "loss" | "lambda"
+    role: str       # "loss" | "lambda" | "layer"
 
 
 @dataclass
@@ -66,6 +67,7 @@ class _Keras:
 class _Reader:
     model: Model
     defs: dict[str, cst.FunctionDef | None]  # module-level defs (None: defined twice)
+    classes: dict[str, cst.ClassDef] = field(default_factory=dict)  # defined once
     found: list[CutTraining] = field(default_factory=list)
 
     def resolve(self, node: cst.BaseExpression) -> str:
@@ -111,10 +113,15 @@ class _Reader:
             for target in s.targets:
                 for name in _names(target.target):
                     models.pop(name, None)
+                    models.pop(name + _OUTPUT, None)
             if len(s.targets) == 1 and isinstance(s.targets[0].target, cst.Name):
+                name = s.targets[0].target.value
                 made = self.made(s.value, models)
                 if made is not None:
-                    models[s.targets[0].target.value] = made
+                    models[name] = made
+                elif isinstance(s.value, cst.Call) and self.is_layer(s.value.func, "layers.Lambda"):
+                    # `out = Lambda(f)(h)`: a functional model's output made by that layer
+                    models[name + _OUTPUT] = _Keras(last_layer=s.value.func)
             self.calls(s.value, models)
         elif isinstance(s, cst.Expr):
             self.calls(s.value, models)
@@ -136,7 +143,13 @@ class _Reader:
                 return _Keras(last_layer=layers.elements[-1].value)
             return None
         if name.endswith(("keras.Model", "keras.models.Model")):
-            return _Keras()  # a functional model: its loss can be followed, not its layers
+            # A functional model: its loss is followed, and its output when a Lambda made it.
+            outputs = ops.arg(value, 1, "outputs")
+            if isinstance(outputs, cst.Name) and outputs.value + _OUTPUT in models:
+                return _Keras(last_layer=models[outputs.value + _OUTPUT].last_layer)
+            if isinstance(outputs, cst.Call) and self.is_layer(outputs.func, "layers.Lambda"):
+                return _Keras(last_layer=outputs.func)
+            return _Keras()
         if isinstance(value.func, cst.Name) and not name:
             fn = self.defs.get(value.func.value)
             if fn is not None:
@@ -189,6 +202,14 @@ class _Reader:
                                               "loss"))
                 return
         layer = held.last_layer
+        custom = self.layer_call(layer)
+        if custom is not None:
+            cls, call = custom
+            op = self.cut(call.params, call.body.body, param=1, method=True) \
+                if isinstance(call.body, cst.IndentedBlock) else None
+            if op is not None:
+                self.found.append(CutTraining(op, fit, name, f"{cls}.call", "layer"))
+            return
         if layer is not None and self.is_layer(layer, "layers.Lambda") and \
                 isinstance(layer, cst.Call):
             function = self.function(ops.arg(layer, 0, "function"))
@@ -198,6 +219,18 @@ class _Reader:
                     fn = ops.arg(layer, 0, "function")
                     self.found.append(CutTraining(op, fit, name,
                                                   self.model.code(fn) if fn else "", "lambda"))
+
+    def layer_call(self, layer: cst.BaseExpression | None) -> tuple[str, cst.FunctionDef] | None:
+        """`MyLayer(...)` of a class of this file: its undecorated `call` method."""
+        if not isinstance(layer, cst.Call) or not isinstance(layer.func, cst.Name) or \
+                self.resolve(layer.func):
+            return None
+        cls = self.classes.get(layer.func.value)
+        if cls is None or not isinstance(cls.body, cst.IndentedBlock):
+            return None
+        calls = [s for s in cls.body.body if isinstance(s, cst.FunctionDef)
+                 and s.name.value == "call" and not s.decorators]
+        return (cls.name.value, calls[0]) if len(calls) == 1 else None
 
     def function(self, expr: cst.BaseExpression | None
                  ) -> tuple[cst.Parameters, Sequence[cst.BaseStatement] | cst.BaseExpression] | None:
@@ -217,13 +250,18 @@ class _Reader:
         return fn.params, fn.body.body
 
     def cut(self, params: cst.Parameters,
-            body: Sequence[cst.BaseStatement] | cst.BaseExpression, param: int) -> cst.CSTNode | None:
+            body: Sequence[cst.BaseStatement] | cst.BaseExpression, param: int,
+            method: bool = False) -> cst.CSTNode | None:
         """The first op without gradient, when the result depends on parameter `param` only
-        through such ops; None when it depends differentiably, not at all, or unknowably."""
+        through such ops; None when it depends differentiably, not at all, or unknowably.
+        In a layer's `call` (`method`), anything read from self may be a weight of its own:
+        a differentiable path."""
         names = [p.name.value for p in params.params]
         if len(names) <= param:
             return None
         flow = _Flow(self, names[param])
+        if method:
+            flow.env[names[0]] = Dep.DIFF
         result = flow.dep(body) if isinstance(body, cst.BaseExpression) else \
             flow.statements(body)
         return flow.first_cut if result is Dep.CUT else None
@@ -359,7 +397,10 @@ def cut_trainings(model: Model) -> list[CutTraining]:
     for stmt in model.module.body:
         if isinstance(stmt, cst.FunctionDef):
             defs[stmt.name.value] = None if stmt.name.value in defs else stmt
-    reader = _Reader(model, defs)
+    named = [s for s in model.module.body if isinstance(s, cst.ClassDef)]
+    classes = {c.name.value: c for c in named
+               if sum(1 for o in named if o.name.value == c.name.value) == 1}
+    reader = _Reader(model, defs, classes)
     reader.body(model.module.body, {})
     for fn in [d for d in defs.values() if d is not None]:
         if isinstance(fn.body, cst.IndentedBlock):
