@@ -198,6 +198,22 @@ class Builder:
             self.reads_of_self[method] = fields_read(cls, method) if cls is not None else None
         return self.reads_of_self[method]
 
+    def overridden(self, cls: cst.ClassDef, method: str) -> bool:
+        """Does a subclass in this module (at any depth) define `method` again?"""
+        classes = set(self.method_class.values()) | {
+            c for c in self.model.module.body if isinstance(c, cst.ClassDef)}
+        below, grown = {cls.name.value}, True
+        while grown:
+            grown = False
+            for c in classes:
+                if c.name.value not in below and any(
+                        isinstance(b.value, cst.Name) and b.value.value in below for b in c.bases):
+                    below.add(c.name.value)
+                    grown = True
+        return any(c.name.value in below and c is not cls and isinstance(c.body, cst.IndentedBlock)
+                   and any(isinstance(m, cst.FunctionDef) and m.name.value == method
+                           for m in c.body.body) for c in classes)
+
     def fields_of(self, cls: cst.ClassDef) -> dict[str, FieldDef]:
         """The attributes a class sets once in `__init__` (cached)."""
         if cls not in self.fields:
@@ -230,6 +246,15 @@ class Builder:
                   or b.from_call_sites}
         for name, binding in params.items():
             per_param[name] = reach_through([e for r in scope.returns for e in r], binding)
+        if scope.params and fn in self.method_class and not is_static(fn):
+            # A method's fields (`self.w`, bound before its first statement): keyed ".w".
+            prefix = scope.params[0] + "."
+            firsts: dict[str, Binding] = {}
+            for b in scope.bindings:
+                if b.name.startswith(prefix):
+                    firsts.setdefault(b.name[len(prefix) - 1:], b)
+            for key, binding in firsts.items():
+                per_param[key] = reach_through([e for r in scope.returns for e in r], binding)
         result = FunctionSummary(scope.params, per_param, set(scope.free_names))
         self.summaries[fn] = result
         return result

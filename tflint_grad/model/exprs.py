@@ -11,7 +11,8 @@ from tflint_grad.model.fields import is_static
 from tflint_grad.model import keras, ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.syntax import GRADIENT_METHODS
-from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape, GradientCall,
+from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape,
+                                     FunctionSummary, GradientCall,
                                      Kind, LocalCall, ShapeParameter, SymbolicGradients,
                                      Through, Use, UseKind)
 
@@ -143,12 +144,30 @@ class Expressions(WalkerCore):
             if defined is not None:
                 self.scope.local_calls.append(LocalCall(
                     defined, call, self.graph_depth + self.session_depth > 0, method=True))
+                # Summaries only for a method no code replaces (`obj.step = other` anywhere)
+                # and no subclass here overrides.
+                cls = self.builder.method_class.get(defined)
+                summarized = cls is not None and not is_static(defined) and \
+                    not self.builder.sets_on_self(cls, method) and \
+                    not self.builder.overridden(cls, method)
                 if isinstance(func.value, cst.Name):
-                    # `self.loss(x)`: its value may depend on every field the method reads.
-                    base += [Edge(f) for f in self.fields_read_by(func.value.value, defined)]
+                    # `self.loss(x)`: its value may depend on every field the method reads,
+                    # each the way the method's summary says it reaches the return value.
+                    owner = func.value.value
+                    summary = self.builder.summary(defined) if summarized else None
+                    for f in self.fields_read_by(owner, defined):
+                        reach = summary.reach.get(f.name[len(owner):]) if summary else None
+                        # A field that does not reach the result keeps its edge: the method
+                        # may change state through it, and no finding rests on its absence.
+                        base += _cut_all([Edge(f)], reach) if isinstance(reach, Cut) \
+                            else [Edge(f)]
                 if not self.summary_mode and not is_static(defined):
                     self.builder.call_sites.setdefault(defined, []).append(
                         self.passed_values(call, defined, bound=True))
+                if summarized and not any(a.star for a in call.args):
+                    summary = self.builder.summary(defined)
+                    if summary is not None:  # what each argument reaches in the return value
+                        args_edges = self.summarized_edges(call, summary, bound=True)
             if method == "run":
                 note_session_run(self, call, func)
             elif method == "minimize" and defined is None:
@@ -294,7 +313,16 @@ class Expressions(WalkerCore):
             for a in call.args:
                 out += self.edges(a.value)
             return out
+        return self.summarized_edges(call, summary)
+
+    def summarized_edges(self, call: cst.Call, summary: FunctionSummary,
+                         bound: bool = False) -> list[Edge]:
+        """The arguments' edges, each cut the way the function's summary says its parameter
+        reaches the return value (`bound`: a method called on an instance, whose first
+        parameter is the instance)."""
         params, per_param, free = summary.params, summary.reach, summary.free
+        if bound:
+            params = params[1:]
         out = []
         positional = [a for a in call.args if a.keyword is None and not a.star]
         for i, a in enumerate(call.args):

@@ -1,4 +1,4 @@
-# DDPG-style actor update where the action comes from a helper method that uses  # known-miss: FN line 20: self.helper() calls (2) — the predict() sits in self.act(), and what the helper's return passes (a numpy cut) is not carried back to the caller
+# DDPG-style actor update where the action comes from a helper method that uses
 # self.actor.predict (numpy): the critic's value no longer reaches the actor's weights.
 import tensorflow as tf
 
