@@ -154,7 +154,7 @@ def test_json_is_a_list_of_findings_and_problems_go_to_stderr() -> None:
                                                                  (PATH, 6, "TFG001")]
     first = data[0]
     assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "message",
-                          "fix", "cell", "confirmation"}
+                          "fix", "cell", "confirmation", "raised_at"}
     assert first["fix"] == {"description": FIX.description, "safe": True,
                             "edits": [{"line": 4, "column": 1, "end_line": 4, "end_column": 1,
                                        "text": "# moved\n"}]}

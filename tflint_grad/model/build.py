@@ -9,6 +9,7 @@ import libcst as cst
 from tflint_grad.model import ops
 from tflint_grad.model.compound import Compound
 from tflint_grad.model.exprs import Expressions
+from tflint_grad.model.lists import followed_lists
 from tflint_grad.model.fields import (
     Counts,
     FieldDef,
@@ -57,6 +58,7 @@ class Builder:
         self.reads_of_self: dict[cst.FunctionDef, set[str] | None] = {}
         self.name_counts: dict[str, int] | None = None
         self.functional_returns: dict[cst.FunctionDef, bool] = {}  # see model/keras.py
+        self.lists: dict[int, frozenset[str]] = {}  # id(scope node) -> see model/lists.py
         # Attribute assignments in the module, by class (False: not counted yet; None: unknowable).
         self.attribute_counts: Counts | None | Literal[False] = False
 
@@ -197,6 +199,13 @@ class Builder:
             cls = self.method_class.get(method)
             self.reads_of_self[method] = fields_read(cls, method) if cls is not None else None
         return self.reads_of_self[method]
+
+    def followed_lists(self, scope: cst.CSTNode) -> frozenset[str]:
+        """The list names of a scope the model follows item by item (see model/lists.py)."""
+        found = self.lists.get(id(scope))
+        if found is None:
+            found = self.lists[id(scope)] = followed_lists(scope, self.model.imports)
+        return found
 
     def overridden(self, cls: cst.ClassDef, method: str) -> bool:
         """Does a subclass in this module (at any depth) define `method` again?"""

@@ -240,6 +240,27 @@ class Statements(WalkerCore):
             return None  # a model class of this file may hold layers of its own making
         return held
 
+    def tensor_item(self, expr: cst.BaseExpression) -> bool:
+        """Is an appended value certainly a tensor (or number) computed here, not a callable,
+        layer or object that computes later (`functools.partial`, `model.get_layer`)?"""
+        if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation, cst.Subscript,
+                             cst.Integer, cst.Float)):
+            return True
+        if isinstance(expr, cst.Name):
+            held = self.lookup(expr.value)
+            return held is not None and (held.tf_value or held.kind in (
+                Kind.CONST, Kind.VARIABLE, Kind.FROZEN, Kind.GRADIENT))
+        if isinstance(expr, cst.Call):
+            name = self.resolve(expr.func) or ""
+            if name.startswith("tensorflow.") and not name.startswith(
+                    ("tensorflow.function", "tensorflow.keras")):
+                return True
+            if isinstance(expr.func, cst.Name) and not name:  # `huber(y, v)`: a loss object
+                held = self.lookup(expr.func.value)
+                return held is not None and held.kind is Kind.CALL and held.class_def is None \
+                    and held.instance_of is None and not held.opaque
+        return False
+
     def grow_list(self, call: cst.Call, node: cst.CSTNode) -> bool:
         """`losses.append(v)` / `extend` / `insert` on a list literal's name: the list holds what
         it held and each value handed in, made here (`clear()` empties it). It stays a known
@@ -251,10 +272,13 @@ class Statements(WalkerCore):
         old = self.lookup(func.value.value)
         # An opaque list is a loop's head (or a branch join missing in one branch): its
         # opacity is settled when the loop closes over what the body appended.
-        if old is None or not old.sequence or old.tf_value:
-            return False
+        if old is None or not old.sequence or old.tf_value or \
+                old.name not in self.builder.followed_lists(self.scope.node):
+            return False  # aliased, handed on, rebound: what it holds is not known
         edges = [] if func.attr.value == "clear" else [Edge(old)]
         for a in call.args:
+            if not self.tensor_item(a.value):
+                return False  # a callable, a layer, an object: not a value made here
             item = self.value_binding(a.value, a.value)
             if item is None:
                 return False  # the names were looked up: nothing to undo

@@ -30,7 +30,10 @@ CUT_OPS = (ops.NONDIFF_OPS - ops.ZERO_OPS) | frozenset(
                    "keras.ops."))
 TRAINING_METHODS = frozenset({"fit", "train_on_batch"})
 _META_CALLS = frozenset({"shape", "size", "rank", "shape_n", "len"})
-_OUTPUT = "#output"  # the key under which a name made by `Lambda(f)(h)` is remembered
+_OUTPUT = "#output"
+# Methods of a model whose effect on its training the reader knows (or that do not change it).
+_UNDERSTOOD = frozenset({"add", "compile", "fit", "train_on_batch", "summary", "evaluate",
+                         "predict", "count_params"})  # the key under which a name made by `Lambda(f)(h)` is remembered
 _LAYERS = ("keras.layers.Lambda",)
 
 
@@ -69,6 +72,7 @@ class _Reader:
     defs: dict[str, cst.FunctionDef | None]  # module-level defs (None: defined twice)
     classes: dict[str, cst.ClassDef] = field(default_factory=dict)  # defined once
     found: list[CutTraining] = field(default_factory=list)
+    bindings: dict[str, int] | None = None  # how often the module binds each name
 
     def resolve(self, node: cst.BaseExpression) -> str:
         return self.model.imports.resolve(node) or ""
@@ -83,6 +87,7 @@ class _Reader:
         for stmt in stmts:
             if isinstance(stmt, cst.SimpleStatementLine):
                 for small in stmt.body:
+                    self.poison(small, models)
                     self.small(small, models)
             elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 models.pop(stmt.name.value, None)
@@ -93,6 +98,18 @@ class _Reader:
     def compound(self, stmt: cst.BaseCompoundStatement, models: dict[str, _Keras]) -> None:
         """Blocks run in order; a branch that changes a model makes it unknown afterwards."""
         body = stmt.body
+        header = [getattr(stmt, "test", None), getattr(stmt, "iter", None)] + [
+            i.item for i in getattr(stmt, "items", ())]
+        for part in header:
+            if part is not None:
+                self.poison(part, models)
+        bound = [getattr(stmt, "target", None)] + [
+            i.asname.name for i in getattr(stmt, "items", ()) if i.asname is not None]
+        for target in bound:
+            if isinstance(target, cst.BaseExpression):
+                for name in _names(target):  # `for model in candidates:` rebinds the name
+                    models.pop(name, None)
+                    models.pop(name + _OUTPUT, None)
         if isinstance(stmt, cst.With) and isinstance(body, cst.IndentedBlock):
             self.body(body.body, models)
             return
@@ -128,6 +145,30 @@ class _Reader:
         elif isinstance(s, (cst.AugAssign, cst.AnnAssign, cst.Del)):
             for name in _names(s.target):
                 models.pop(name, None)
+                models.pop(name + _OUTPUT, None)
+
+    def poison(self, node: cst.CSTNode, models: dict[str, _Keras]) -> None:
+        """A model name used other than as `model.add/compile/fit/...(...)` or as the target
+        it is bound to (handed to a helper, aliased, `model.pop()`, `model.trainable = False`)
+        may be changed out of sight: its training is not followed."""
+        if not models or isinstance(node, cst.Return):
+            return  # `return model`: the caller's name takes over what is known
+        total: dict[str, int] = {}
+        understood: dict[str, int] = {}
+        for n in subtree(node):
+            if isinstance(n, cst.Name) and n.value in models:
+                total[n.value] = total.get(n.value, 0) + 1
+            elif isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and \
+                    isinstance(n.func.value, cst.Name) and n.func.attr.value in _UNDERSTOOD:
+                name = n.func.value.value
+                understood[name] = understood.get(name, 0) + 1
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                for name in _names(target.target):
+                    understood[name] = understood.get(name, 0) + 1
+        for name, count in total.items():
+            if count > understood.get(name, 0):
+                models[name].layers_known = False
 
     def made(self, value: cst.BaseExpression, models: dict[str, _Keras]) -> _Keras | None:
         """A Sequential from a list of layers, an empty one, or a helper that returns one."""
@@ -157,6 +198,11 @@ class _Reader:
         return None
 
     def returned(self, fn: cst.FunctionDef) -> _Keras | None:
+        if _returns(fn) != 1 or not self.once(fn.name.value):
+            return None  # an early return in a branch hands back another model
+        return self.returned_at_end(fn)
+
+    def returned_at_end(self, fn: cst.FunctionDef) -> _Keras | None:
         """The model a helper builds and returns (`return model` or `return Model(...)` at its
         end)."""
         body = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else ()
@@ -220,6 +266,14 @@ class _Reader:
                     self.found.append(CutTraining(op, fit, name,
                                                   self.model.code(fn) if fn else "", "lambda"))
 
+    def once(self, name: str) -> bool:
+        """Is `name` bound exactly once in the whole module (its def), so every use means it?"""
+        if self.bindings is None:
+            counter = _Bindings()
+            self.model.module.visit(counter)
+            self.bindings = counter.counts
+        return self.bindings.get(name, 0) == 1
+
     def layer_call(self, layer: cst.BaseExpression | None) -> tuple[str, cst.FunctionDef] | None:
         """`MyLayer(...)` of a class of this file: its undecorated `call` method."""
         if not isinstance(layer, cst.Call) or not isinstance(layer.func, cst.Name) or \
@@ -239,12 +293,13 @@ class _Reader:
         if isinstance(expr, cst.Lambda):
             return expr.params, expr.body
         fn: cst.FunctionDef | None = None
-        if isinstance(expr, cst.Name) and not self.resolve(expr):
+        if isinstance(expr, cst.Name) and not self.resolve(expr) and self.once(expr.value):
             fn = self.defs.get(expr.value)
         elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and \
-                not self.resolve(expr.func):
+                not self.resolve(expr.func) and self.once(expr.func.value):
             factory = self.defs.get(expr.func.value)
-            fn = _inner_returned(factory) if factory is not None else None
+            fn = _inner_returned(factory) if factory is not None and \
+                _returns(factory) == 1 else None
         if fn is None or fn.decorators or not isinstance(fn.body, cst.IndentedBlock):
             return None
         return fn.params, fn.body.body
@@ -260,6 +315,8 @@ class _Reader:
         if len(names) <= param:
             return None
         flow = _Flow(self, names[param])
+        for other in names:
+            flow.env.setdefault(other, Dep.NONE)
         if method:
             flow.env[names[0]] = Dep.DIFF
         result = flow.dep(body) if isinstance(body, cst.BaseExpression) else \
@@ -315,19 +372,28 @@ class _Flow:
             inner = self.dep(expr.expression)
             return self.cut_at(expr, inner) if isinstance(expr.operator, cst.Not) else inner
         if isinstance(expr, cst.Attribute):
-            return Dep.NONE if expr.attr.value in ops.META_ATTRS else self.dep(expr.value)
+            if expr.attr.value in ops.META_ATTRS:
+                return Dep.NONE
+            if isinstance(expr.value, cst.Name) and expr.value.value not in self.env and \
+                    not self.reader.resolve(expr.value):
+                return Dep.DIFF  # `model.trainable_weights` read from outside: maybe weights
+            return self.dep(expr.value)
         if isinstance(expr, cst.Subscript):
             return self.dep(expr.value)
         if isinstance(expr, (cst.Tuple, cst.List)):
             return max([Dep.NONE] + [self.dep(e.value) for e in expr.elements])
         if isinstance(expr, cst.Call):
             return self.call(expr)
-        # Lambdas, comprehensions, conditionals: differentiable if they mention a tracked name.
+        # Lambdas, comprehensions, conditionals: differentiable if they mention a tracked name
+        # or anything from outside the function that is not an import (a model, its weights).
         mentioned = {n.value for n in _all_names(expr)}
-        return Dep.DIFF if any(self.env.get(n, Dep.NONE) is not Dep.NONE
-                               for n in mentioned) else Dep.NONE
+        return Dep.DIFF if any(self.env.get(n, Dep.NONE) is not Dep.NONE or (
+            n not in self.env and n not in self.reader.model.imports.aliases)
+            for n in mentioned) else Dep.NONE
 
     def call(self, call: cst.Call) -> Dep:
+        if isinstance(call.func, cst.Name) and call.func.value == "super":
+            return Dep.DIFF  # `super().call(...)`: the parent layer's own weights
         inputs = max([Dep.NONE] + [self.dep(a.value) for a in call.args])
         if isinstance(call.func, cst.Attribute) and not self.reader.resolve(call.func):
             inputs = max(inputs, self.dep(call.func.value))  # a method of a tracked value
@@ -391,8 +457,97 @@ def _inner_returned(factory: cst.FunctionDef) -> cst.FunctionDef | None:
     return inner[0] if len(inner) == 1 else None
 
 
+class _Bindings(cst.CSTVisitor):
+    """How often each name is bound anywhere in a module (defs, parameters, targets, imports)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def add(self, name: str) -> None:
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.add(node.name.value)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.add(node.name.value)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.add(node.name.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        for name in _names(node.target):
+            self.add(name)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        for name in _names(node.target):
+            self.add(name)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        for name in _names(node.target):
+            self.add(name)
+
+    def visit_For(self, node: cst.For) -> None:
+        for name in _names(node.target):
+            self.add(name)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        for name in _names(node.target):
+            self.add(name)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        if isinstance(node.name, cst.BaseExpression):
+            for name in _names(node.name):
+                self.add(name)
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        if node.asname is None:
+            self.add(_dotted_head(node.name))
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        for name in _names(node.target):
+            self.add(name)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        for item in node.names:
+            self.add(item.name.value)
+
+
+def _dotted_head(node: cst.BaseExpression) -> str:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else ""
+
+
+class _Returns(cst.CSTVisitor):
+    def __init__(self, top: cst.FunctionDef) -> None:
+        self.top, self.count = top, 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return node is self.top
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.count += 1
+
+
+def _returns(fn: cst.FunctionDef) -> int:
+    """How many return statements the function itself has (nested defs not counted)."""
+    counter = _Returns(fn)
+    fn.visit(counter)
+    return counter.count
+
+
 def cut_trainings(model: Model) -> list[CutTraining]:
-    """Every fit / train_on_batch of this module whose loss path is certainly cut."""
+    """Every fit / train_on_batch of this module whose loss path is certainly cut. Nothing
+    when a layer has a regularizer or adds a loss: `model.losses` then reaches the weights."""
+    if "regularizer" in model.source or "add_loss" in model.source:
+        return []
     defs: dict[str, cst.FunctionDef | None] = {}
     for stmt in model.module.body:
         if isinstance(stmt, cst.FunctionDef):
