@@ -241,6 +241,14 @@ class Expressions(WalkerCore):
                 self.builder.call_sites.setdefault(local.function, []).append(
                     self.passed_values(call, local.function))
             return self.local_call_edges(call, local) + [Edge(local)]
+        if local is not None and not local.keras and local.kind is not Kind.MODEL and (
+                local.instance_of is not None or local.unknown_callee or
+                local.kind in (Kind.CALL, Kind.UNKNOWN)) and not local.tf_value:
+            # Calling a value (`term()` of a functools.partial, `penalty()` of an object with
+            # __call__): it computes now, from whatever it holds; nothing is known of the path.
+            made = self.make(self.model.code(call), Kind.CALL, call, [Edge(local)] + args_edges)
+            made.opaque = True
+            return [Edge(made)]
         return ([Edge(local)] if local is not None else []) + args_edges
 
     def note_call(self, name: str, call: cst.Call) -> None:
