@@ -242,8 +242,9 @@ class Expressions(WalkerCore):
                     self.passed_values(call, local.function))
             return self.local_call_edges(call, local) + [Edge(local)]
         if local is not None and not local.keras and local.kind is not Kind.MODEL and (
-                local.instance_of is not None or local.unknown_callee or
-                local.kind in (Kind.CALL, Kind.UNKNOWN)) and not local.tf_value:
+                _defines_call(local.instance_of) if local.instance_of is not None else (
+                    local.unknown_callee or local.kind in (Kind.CALL, Kind.UNKNOWN))) \
+                and not local.tf_value:
             # Calling a value (`term()` of a functools.partial, `penalty()` of an object with
             # __call__): it computes now, from whatever it holds; nothing is known of the path.
             made = self.make(self.model.code(call), Kind.CALL, call, [Edge(local)] + args_edges)
@@ -433,3 +434,10 @@ class Expressions(WalkerCore):
         if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
             return Kind.NUMPY
         return Kind.CALL
+
+
+def _defines_call(cls: cst.ClassDef) -> bool:
+    """Does this class of the file define `__call__` itself (a Keras model's `self(x)` runs
+    Keras's own `__call__`, which the model follows through `call`)?"""
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return any(isinstance(s, cst.FunctionDef) and s.name.value == "__call__" for s in body)
