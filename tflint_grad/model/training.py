@@ -258,7 +258,11 @@ class _Reader:
             return
         if layer is not None and self.is_layer(layer, "layers.Lambda") and \
                 isinstance(layer, cst.Call):
-            function = self.function(ops.arg(layer, 0, "function"))
+            given = ops.arg(layer, 0, "function")
+            if given is not None and self.resolve(given) in CUT_OPS:  # `Lambda(tf.round)`
+                self.found.append(CutTraining(given, fit, name, self.model.code(given), "lambda"))
+                return
+            function = self.function(given)
             if function is not None:
                 op = self.cut(*function, param=0)
                 if op is not None:
@@ -298,8 +302,11 @@ class _Reader:
         elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and \
                 not self.resolve(expr.func) and self.once(expr.func.value):
             factory = self.defs.get(expr.func.value)
-            fn = _inner_returned(factory) if factory is not None and \
+            inner = _inner_returned(factory) if factory is not None and \
                 _returns(factory) == 1 else None
+            if isinstance(inner, cst.Lambda):  # `def make(s): return lambda yt, yp: ...`
+                return inner.params, inner.body
+            fn = inner
         if fn is None or fn.decorators or not isinstance(fn.body, cst.IndentedBlock):
             return None
         return fn.params, fn.body.body
@@ -445,12 +452,15 @@ def _all_names(node: cst.CSTNode) -> Iterator[cst.Name]:
             yield n
 
 
-def _inner_returned(factory: cst.FunctionDef) -> cst.FunctionDef | None:
-    """`def make(a): def loss(y_true, y_pred): ...; return loss` -> the inner def."""
+def _inner_returned(factory: cst.FunctionDef) -> cst.FunctionDef | cst.Lambda | None:
+    """`def make(a): def loss(y_true, y_pred): ...; return loss` -> the inner def;
+    `def make(a): return lambda y_true, y_pred: ...` -> the lambda."""
     body = factory.body.body if isinstance(factory.body, cst.IndentedBlock) else ()
     if not body or not isinstance(body[-1], cst.SimpleStatementLine):
         return None
     last = body[-1].body[-1]
+    if isinstance(last, cst.Return) and isinstance(last.value, cst.Lambda):
+        return last.value
     if not isinstance(last, cst.Return) or not isinstance(last.value, cst.Name):
         return None
     inner = [s for s in body if isinstance(s, cst.FunctionDef) and s.name.value == last.value.value]
