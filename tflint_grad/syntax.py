@@ -31,6 +31,12 @@ def root_name(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
 
 
+def methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
+    """The functions defined directly in a class body."""
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return [s for s in body if isinstance(s, cst.FunctionDef)]
+
+
 def subtree(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The node and every node under it that can hold code, parents before children."""
     yield node

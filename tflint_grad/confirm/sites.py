@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import libcst as cst
 
 from tflint_grad.confirm.scope import Unit
-from tflint_grad.syntax import names_in, subtree
+from tflint_grad.syntax import methods, names_in, subtree
 
 # Methods a framework calls on an instance it was given: Keras layers, models and callbacks.
 HOOKS = frozenset({"call", "__call__", "build", "train_step", "test_step", "predict_step",
@@ -41,10 +41,8 @@ def _callables(units: Iterable[Unit]) -> list[tuple[Callee, set[Callee]]]:
         node = unit.node
         if isinstance(node, cst.FunctionDef):
             out.append((("f", node.name.value), _calls(node)))
-        elif isinstance(node, cst.ClassDef) and isinstance(node.body, cst.IndentedBlock):
-            for stmt in node.body.body:
-                if isinstance(stmt, cst.FunctionDef):
-                    out.append((("m", stmt.name.value), _calls(stmt)))
+        elif isinstance(node, cst.ClassDef):
+            out += [(("m", m.name.value), _calls(m)) for m in methods(node)]
     return out
 
 
@@ -77,7 +75,7 @@ def call_site(units: list[Unit], definition: Unit, start: Callee) -> Unit | None
     # A hook: the framework calls it on an instance it was handed. The last statement that
     # mentions an instance (or the class) runs everything the framework does with it.
     hooked = {u.node.name.value for u in units if isinstance(u.node, cst.ClassDef)
-              and any(_is_hook(("m", m)) and ("m", m) in reach for m in _methods(u.node))}
+              and any(_is_hook(("m", m)) and ("m", m) in reach for m in (f.name.value for f in methods(u.node)))}
     if not hooked:
         return None
     instances = set(hooked)
@@ -89,8 +87,3 @@ def call_site(units: list[Unit], definition: Unit, start: Callee) -> Unit | None
                 instances |= unit.kills
             handed = unit
     return handed
-
-
-def _methods(cls: cst.ClassDef) -> list[str]:
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
-    return [s.name.value for s in body if isinstance(s, cst.FunctionDef)]

@@ -10,6 +10,7 @@ from tflint_grad.model import ops
 from tflint_grad.model.compound import Compound
 from tflint_grad.model.exprs import Expressions
 from tflint_grad.model.lists import followed_lists
+from tflint_grad.syntax import methods
 from tflint_grad.model.fields import (
     Counts,
     FieldDef,
@@ -59,6 +60,7 @@ class Builder:
         self.name_counts: dict[str, int] | None = None
         self.functional_returns: dict[cst.FunctionDef, bool] = {}  # see model/keras.py
         self.lists: dict[int, frozenset[str]] = {}  # id(scope node) -> see model/lists.py
+        self.redefined: dict[cst.ClassDef, frozenset[str]] = {}  # see overridden()
         # Attribute assignments in the module, by class (False: not counted yet; None: unknowable).
         self.attribute_counts: Counts | None | Literal[False] = False
 
@@ -209,19 +211,20 @@ class Builder:
 
     def overridden(self, cls: cst.ClassDef, method: str) -> bool:
         """Does a subclass in this module (at any depth) define `method` again?"""
-        classes = set(self.method_class.values()) | {
-            c for c in self.model.module.body if isinstance(c, cst.ClassDef)}
-        below, grown = {cls.name.value}, True
-        while grown:
-            grown = False
-            for c in classes:
-                if c.name.value not in below and any(
-                        isinstance(b.value, cst.Name) and b.value.value in below for b in c.bases):
-                    below.add(c.name.value)
-                    grown = True
-        return any(c.name.value in below and c is not cls and isinstance(c.body, cst.IndentedBlock)
-                   and any(isinstance(m, cst.FunctionDef) and m.name.value == method
-                           for m in c.body.body) for c in classes)
+        if cls not in self.redefined:  # every method name its subclasses define, once per class
+            classes = set(self.method_class.values()) | {
+                c for c in self.model.module.body if isinstance(c, cst.ClassDef)}
+            below, grown = {cls.name.value}, True
+            while grown:
+                grown = False
+                for c in classes:
+                    if c.name.value not in below and any(isinstance(b.value, cst.Name) and
+                                                         b.value.value in below for b in c.bases):
+                        below.add(c.name.value)
+                        grown = True
+            self.redefined[cls] = frozenset(m.name.value for c in classes if c is not cls
+                                            and c.name.value in below for m in methods(c))
+        return method in self.redefined[cls]
 
     def fields_of(self, cls: cst.ClassDef) -> dict[str, FieldDef]:
         """The attributes a class sets once in `__init__` (cached)."""

@@ -10,7 +10,7 @@ from tflint_grad.model.fields import is_static
 
 from tflint_grad.model import keras, ops
 from tflint_grad.model.nodes import kids
-from tflint_grad.syntax import GRADIENT_METHODS
+from tflint_grad.syntax import GRADIENT_METHODS, methods
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape,
                                      FunctionSummary, GradientCall,
                                      Kind, LocalCall, ShapeParameter, SymbolicGradients,
@@ -150,11 +150,11 @@ class Expressions(WalkerCore):
                 summarized = cls is not None and not is_static(defined) and \
                     not self.builder.sets_on_self(cls, method) and \
                     not self.builder.overridden(cls, method)
+                summary = self.builder.summary(defined) if summarized else None
                 if isinstance(func.value, cst.Name):
                     # `self.loss(x)`: its value may depend on every field the method reads,
                     # each the way the method's summary says it reaches the return value.
                     owner = func.value.value
-                    summary = self.builder.summary(defined) if summarized else None
                     for f in self.fields_read_by(owner, defined):
                         reach = summary.reach.get(f.name[len(owner):]) if summary else None
                         # A field that does not reach the result keeps its edge: the method
@@ -164,10 +164,9 @@ class Expressions(WalkerCore):
                 if not self.summary_mode and not is_static(defined):
                     self.builder.call_sites.setdefault(defined, []).append(
                         self.passed_values(call, defined, bound=True))
-                if summarized and not any(a.star for a in call.args):
-                    summary = self.builder.summary(defined)
-                    if summary is not None:  # what each argument reaches in the return value
-                        args_edges = self.summarized_edges(call, summary, bound=True)
+                if summary is not None and not any(a.star for a in call.args):
+                    # what each argument reaches in the return value
+                    args_edges = self.summarized_edges(call, summary, bound=True)
             if method == "run":
                 note_session_run(self, call, func)
             elif method == "minimize" and defined is None:
@@ -439,5 +438,4 @@ class Expressions(WalkerCore):
 def _defines_call(cls: cst.ClassDef) -> bool:
     """Does this class of the file define `__call__` itself (a Keras model's `self(x)` runs
     Keras's own `__call__`, which the model follows through `call`)?"""
-    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
-    return any(isinstance(s, cst.FunctionDef) and s.name.value == "__call__" for s in body)
+    return any(m.name.value == "__call__" for m in methods(cls))

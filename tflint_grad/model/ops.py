@@ -79,8 +79,6 @@ TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "reduce"
 # a gradient list), so handing them a None gradient raises nothing.
 NONE_TOLERANT_OPS = frozenset({"tensorflow.print", "tensorflow.linalg.global_norm",
                                "tensorflow.clip_by_global_norm"})
-# The methods that add items to a Python list.
-LIST_GROWERS = frozenset({"append", "extend", "insert"})
 ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 KERAS_NUMPY_METHODS = frozenset({"predict", "predict_on_batch"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})

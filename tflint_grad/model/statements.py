@@ -7,6 +7,7 @@ import libcst as cst
 from tflint_grad.model.core import WalkerCore
 
 from tflint_grad.model import keras, ops
+from tflint_grad.model.lists import GROWERS
 from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import (Binding, Cut, CutKind, Edge, Kind, SessionMade, Tape,
                                      VariableWatch, Watch)
@@ -267,7 +268,7 @@ class Statements(WalkerCore):
         Python list, not an object changed in some unknown way."""
         func = call.func
         if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name) or \
-                func.attr.value not in ops.LIST_GROWERS | {"clear"} or self.resolve(func):
+                func.attr.value not in GROWERS or self.resolve(func):
             return False
         old = self.lookup(func.value.value)
         # An opaque list is a loop's head (or a branch join missing in one branch): its

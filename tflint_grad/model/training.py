@@ -18,7 +18,7 @@ import libcst as cst
 
 from tflint_grad.model import ops
 from tflint_grad.model.scope import Model
-from tflint_grad.syntax import subtree
+from tflint_grad.syntax import methods, names_in, root_name, subtree, target_names
 
 _CUT_NAMES = ("round", "floor", "ceil", "argmax", "argmin", "argsort", "equal", "not_equal",
               "greater", "greater_equal", "less", "less_equal", "stop_gradient",
@@ -107,7 +107,7 @@ class _Reader:
             i.asname.name for i in getattr(stmt, "items", ()) if i.asname is not None]
         for target in bound:
             if isinstance(target, cst.BaseExpression):
-                for name in _names(target):  # `for model in candidates:` rebinds the name
+                for name in target_names(target):  # `for model in candidates:` rebinds the name
                     models.pop(name, None)
                     models.pop(name + _OUTPUT, None)
         if isinstance(stmt, cst.With) and isinstance(body, cst.IndentedBlock):
@@ -128,7 +128,7 @@ class _Reader:
     def small(self, s: cst.BaseSmallStatement, models: dict[str, _Keras]) -> None:
         if isinstance(s, cst.Assign):
             for target in s.targets:
-                for name in _names(target.target):
+                for name in target_names(target.target):
                     models.pop(name, None)
                     models.pop(name + _OUTPUT, None)
             if len(s.targets) == 1 and isinstance(s.targets[0].target, cst.Name):
@@ -143,7 +143,7 @@ class _Reader:
         elif isinstance(s, cst.Expr):
             self.calls(s.value, models)
         elif isinstance(s, (cst.AugAssign, cst.AnnAssign, cst.Del)):
-            for name in _names(s.target):
+            for name in target_names(s.target):
                 models.pop(name, None)
                 models.pop(name + _OUTPUT, None)
 
@@ -164,7 +164,7 @@ class _Reader:
                 understood[name] = understood.get(name, 0) + 1
         if isinstance(node, cst.Assign):
             for target in node.targets:
-                for name in _names(target.target):
+                for name in target_names(target.target):
                     understood[name] = understood.get(name, 0) + 1
         for name, count in total.items():
             if count > understood.get(name, 0):
@@ -284,10 +284,9 @@ class _Reader:
                 self.resolve(layer.func):
             return None
         cls = self.classes.get(layer.func.value)
-        if cls is None or not isinstance(cls.body, cst.IndentedBlock):
+        if cls is None:
             return None
-        calls = [s for s in cls.body.body if isinstance(s, cst.FunctionDef)
-                 and s.name.value == "call" and not s.decorators]
+        calls = [m for m in methods(cls) if m.name.value == "call" and not m.decorators]
         return (cls.name.value, calls[0]) if len(calls) == 1 else None
 
     def function(self, expr: cst.BaseExpression | None
@@ -393,7 +392,7 @@ class _Flow:
             return self.call(expr)
         # Lambdas, comprehensions, conditionals: differentiable if they mention a tracked name
         # or anything from outside the function that is not an import (a model, its weights).
-        mentioned = {n.value for n in _all_names(expr)}
+        mentioned = names_in(expr)
         return Dep.DIFF if any(self.env.get(n, Dep.NONE) is not Dep.NONE or (
             n not in self.env and n not in self.reader.model.imports.aliases)
             for n in mentioned) else Dep.NONE
@@ -436,20 +435,8 @@ def _blocks(stmt: cst.BaseCompoundStatement) -> Iterator[cst.BaseSuite | cst.CST
                 yield from _blocks(part)
 
 
-def _names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for e in target.elements for n in _names(e.value)]
-    if isinstance(target, (cst.Attribute, cst.Subscript)):
-        return []
-    return []
 
 
-def _all_names(node: cst.CSTNode) -> Iterator[cst.Name]:
-    for n in subtree(node):
-        if isinstance(n, cst.Name):
-            yield n
 
 
 def _inner_returned(factory: cst.FunctionDef) -> cst.FunctionDef | cst.Lambda | None:
@@ -486,36 +473,36 @@ class _Bindings(cst.CSTVisitor):
         self.add(node.name.value)
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        for name in _names(node.target):
+        for name in target_names(node.target):
             self.add(name)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        for name in _names(node.target):
+        for name in target_names(node.target):
             self.add(name)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        for name in _names(node.target):
+        for name in target_names(node.target):
             self.add(name)
 
     def visit_For(self, node: cst.For) -> None:
-        for name in _names(node.target):
+        for name in target_names(node.target):
             self.add(name)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        for name in _names(node.target):
+        for name in target_names(node.target):
             self.add(name)
 
     def visit_AsName(self, node: cst.AsName) -> None:
         if isinstance(node.name, cst.BaseExpression):
-            for name in _names(node.name):
+            for name in target_names(node.name):
                 self.add(name)
 
     def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
         if node.asname is None:
-            self.add(_dotted_head(node.name))
+            self.add(root_name(node.name) or "")
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        for name in _names(node.target):
+        for name in target_names(node.target):
             self.add(name)
 
     def visit_Global(self, node: cst.Global) -> None:
@@ -523,10 +510,6 @@ class _Bindings(cst.CSTVisitor):
             self.add(item.name.value)
 
 
-def _dotted_head(node: cst.BaseExpression) -> str:
-    while isinstance(node, cst.Attribute):
-        node = node.value
-    return node.value if isinstance(node, cst.Name) else ""
 
 
 class _Returns(cst.CSTVisitor):
