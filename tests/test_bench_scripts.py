@@ -243,3 +243,21 @@ def test_gen_big_main_writes_the_file(tmp_path: Path) -> None:
     out = tmp_path / "big.py"
     assert gen_big.main(["--lines", "300", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").count("\n") == 300
+
+
+@pytest.mark.parametrize("shape", ["module-tapes", "many-functions", "one-long-function",
+                                   "elif-chain", "deep-loops"])
+def test_scaling_shapes_are_programs_of_the_asked_size(shape: str) -> None:
+    """Each generated shape is valid Python of about the asked size that the linter reads
+    without a problem (the timings themselves are bench/ output, never asserted)."""
+    from tflint_grad.api import lint_source
+    scaling = _bench_module("scaling")
+    assert set(scaling.SHAPES) == {"module-tapes", "many-functions", "one-long-function",
+                                   "elif-chain", "deep-loops"}
+    text = scaling.build(shape, 1000)
+    ast.parse(text)
+    assert 700 <= text.count("\n") <= 1100
+    result = lint_source(text, f"{shape}.py")
+    assert result.problems == ()
+    if shape == "module-tapes":  # each block watches its source: nothing to report
+        assert result.diagnostics == ()

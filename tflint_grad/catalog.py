@@ -192,4 +192,9 @@ def triggered_codes(source: bytes) -> list[str]:
     """The codes that could fire on a file with these bytes (a byte scan, no parse)."""
     if b"tensorflow" not in source and b"GradientTape" not in source and b"keras" not in source:
         return []
-    return [entry.code for entry in CATALOG if entry.triggered_by(source)]
+    present = {t for t in _TOKENS if t in source}  # each token scanned once, not once per rule
+    return [entry.code for entry in CATALOG if not present.isdisjoint(entry.triggers) and (
+        entry.prefilter is None or entry.prefilter(source))]
+
+
+_TOKENS = frozenset(t for entry in CATALOG for t in entry.triggers)

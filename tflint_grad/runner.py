@@ -118,10 +118,16 @@ def _lint_many(pairs: list[tuple[str, str]], jobs: int) -> list[FileResult]:
     if jobs <= 1 or len(pairs) < 2 or sum(len(text) for _, text in pairs) < _POOL_MIN_CHARS:
         return [lint_text(path, text) for path, text in pairs]
     workers = min(jobs, len(pairs))
-    chunk = max(1, len(pairs) // (workers * 4))
+    # One file at a time, largest first: big chunks left a worker idle while the other finished
+    # its last chunk, and a large file started last ended last.
+    order = sorted(range(len(pairs)), key=lambda i: -len(pairs[i][1]))
     try:
         with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-            return list(pool.map(_lint_pair, pairs, chunksize=chunk))
+            done = list(pool.map(_lint_pair, [pairs[i] for i in order], chunksize=1))
+        out: list[FileResult | None] = [None] * len(pairs)
+        for i, result in zip(order, done):
+            out[i] = result
+        return [r for r in out if r is not None]
     except BrokenProcessPool:
         return [_isolated(pair) for pair in pairs]
 

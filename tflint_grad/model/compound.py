@@ -23,21 +23,32 @@ class Compound(WalkerCore):
 
     # --- compound statements -------------------------------------------------------------
     def walk_if(self, s: cst.If) -> None:
-        self.edges(s.test)
-        orelse: Sequence[cst.CSTNode] = ()
-        if isinstance(s.orelse, cst.If):
-            orelse = [s.orelse]
-        elif isinstance(s.orelse, cst.Else):
-            orelse = s.orelse.body.body
-        graph = (False, False)
-        test = s.test
-        negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
-        if negated:
-            assert isinstance(test, cst.UnaryOperation)
-            test = test.expression
-        if isinstance(test, cst.Call) and self.resolve(test.func) == "tensorflow.executing_eagerly":
-            graph = (True, False) if negated else (False, True)  # the other branch is traced
-        self.join_branches([s.body.body, orelse], graph)
+        # An if/elif chain is walked as one join of all its branches, not as nested ifs: the
+        # same verdicts, without one level of recursion per elif.
+        bodies: list[Sequence[cst.CSTNode]] = []
+        graph: list[bool] = []
+        later_traced = False  # an earlier `if tf.executing_eagerly()` traces all that follows
+        node: cst.If | None = s
+        while node is not None:
+            self.edges(node.test)
+            test = node.test
+            negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
+            if isinstance(test, cst.UnaryOperation) and negated:
+                test = test.expression
+            eager = (isinstance(test, cst.Call)
+                     and self.resolve(test.func) == "tensorflow.executing_eagerly")
+            bodies.append(node.body.body)
+            graph.append(later_traced or (eager and negated))
+            later_traced = later_traced or (eager and not negated)
+            orelse = node.orelse
+            node = orelse if isinstance(orelse, cst.If) else None
+            if isinstance(orelse, cst.Else):
+                bodies.append(orelse.body.body)
+                graph.append(later_traced)
+            elif orelse is None:
+                bodies.append(())
+                graph.append(later_traced)
+        self.join_branches(bodies, graph)
 
     def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]],
                       graph: Sequence[bool] = ()) -> None:

@@ -3,6 +3,7 @@ and if not, why not -- in the model's own terms (`Why`); the rules map each reas
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, GradientCall, Kind, Reach,
@@ -89,11 +90,67 @@ def best(results: list[tuple[Cut | None, Reach]]) -> Reach:
     return chosen[0] if chosen else Through.ABSENT
 
 
+class Order:
+    """Which bindings cannot depend on a given one, from the order bindings were made in.
+
+    A binding's deps were made before it, so along deps the creation rank falls, except on the
+    edges added later ("late" edges: a loop head's back edge, a parameter typed from its callers).
+    A binding ranked below `floor(key)` cannot reach `key` even through late edges, so the path
+    queries skip it: without this, each gradient call in a long function walked everything the
+    function computed before it, and the cost grew with the square of the function."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.late: list[tuple[int, int]] = []   # (rank of the dep, rank of its user), sorted
+        self.dep_ranks: list[int] = []
+        self.lowest_user: list[int] = []        # min user rank over late[i:]
+        self.floors: dict[int, int] = {}
+
+    def include(self, b: Binding) -> None:
+        """Scan what b is made from for late edges (once per binding)."""
+        if id(b) in self.seen:
+            return
+        stack, found = [b], False
+        while stack:
+            n = stack.pop()
+            if id(n) in self.seen:
+                continue
+            self.seen.add(id(n))
+            for e in n.deps:
+                if e.binding.rank > n.rank:
+                    self.late.append((e.binding.rank, n.rank))
+                    found = True
+                stack.append(e.binding)
+        if found:
+            self.late.sort()
+            self.dep_ranks = [d for d, _ in self.late]
+            lowest, low = [0] * len(self.late), 1 << 62
+            for i in range(len(self.late) - 1, -1, -1):
+                low = min(low, self.late[i][1])
+                lowest[i] = low
+            self.lowest_user = lowest
+            self.floors.clear()
+
+    def floor(self, key: Binding) -> int:
+        """Bindings ranked below this cannot depend on `key`."""
+        k = key.rank
+        if k not in self.floors:
+            t = k
+            while True:  # lower t while a late edge climbs from below t to t or above
+                i = bisect_left(self.dep_ranks, t)
+                if i == len(self.dep_ranks) or self.lowest_user[i] >= t:
+                    break
+                t = self.lowest_user[i]
+            self.floors[k] = t
+        return self.floors[k]
+
+
 class Paths:
     """Verdicts for the gradient calls of one model, memoized."""
 
     def __init__(self) -> None:
         self.verdicts: dict[tuple[int, int], NoGradient | None] = {}
+        self.order = Order()
 
     def verdict(self, gc: GradientCall, index: int) -> NoGradient | None:
         """The reason source `index` of this call gets no gradient, or None if it may get one."""
@@ -125,7 +182,9 @@ class Paths:
         key = source.model_of or source
         if target is key or target is source:
             return None
-        reach = _Reach(key)
+        self.order.include(target)
+        self.order.include(key)
+        reach = _Reach(key, self.order.floor(key))
         if not reach(target):
             return NoGradient(Why.NOT_CONNECTED, source) if _unconnected(target, source, key) else None
         search = _Search(tape, key, source, reach)
@@ -142,11 +201,13 @@ class Paths:
 class _Reach:
     """Does a binding depend on `key` at all (through any edge)?"""
 
-    def __init__(self, key: Binding) -> None:
-        self.key = key
+    def __init__(self, key: Binding, floor: int) -> None:
+        self.key, self.floor = key, floor
         self.memo: dict[int, bool] = {}
 
     def __call__(self, b: Binding) -> bool:
+        if b.rank < self.floor:
+            return False
         if id(b) in self.memo:
             return self.memo[id(b)]
         # Everything b depends on, then walk the edges backwards from the key: loops make
@@ -161,8 +222,9 @@ class _Reach:
             seen.add(id(n))
             order.append(n)
             for e in n.deps:
-                users.setdefault(id(e.binding), []).append(n)
-                stack.append(e.binding)
+                if e.binding.rank >= self.floor:
+                    users.setdefault(id(e.binding), []).append(n)
+                    stack.append(e.binding)
         reaching: set[int] = set()
         frontier = [self.key] if id(self.key) in seen else []
         frontier += [n for n in order if self.memo.get(id(n))]

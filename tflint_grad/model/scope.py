@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
@@ -121,6 +122,12 @@ class Tape:
     calls: list[GradientCall] = field(default_factory=list)
 
 
+# Creation order of bindings, over the whole process: a binding's deps existed when it was made,
+# so an edge to a later-made binding is one added afterwards (a loop head, a parameter typed from
+# its callers). The path queries use this to skip what cannot depend on their source.
+_RANKS = itertools.count()
+
+
 @dataclass(eq=False, slots=True)
 class Binding:
     """One value a name held: how it was made, from what, and which tapes were recording."""
@@ -153,6 +160,7 @@ class Binding:
     functional: bool = False                   # a functional Keras model, or a layer of one
     symbolic: bool = False                     # a symbolic KerasTensor (model.output, ...)
     keras_optimizer: str | None = None         # made by keras.optimizers.X (Keras 3): X
+    rank: int = field(default_factory=_RANKS.__next__, init=False, repr=False)  # creation order
 
 
 @dataclass(frozen=True, slots=True)
