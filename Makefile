@@ -23,8 +23,10 @@ demo: venv
 test: dev
 	bash .ci/pytest.sh
 
+# The reviewed findings list, then selective parsing against a full parse on every file.
 corpus: venv
 	bench/corpus_check
+	$(BIN)/python tests/test_select.py .corpus/src
 
 bench: dev
 	bench/run

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import warnings
 
@@ -9,25 +10,44 @@ import libcst as cst
 
 from tflint_grad.catalog import BY_CODE
 from tflint_grad.checks import RULES, rules_triggered_by
-from tflint_grad.checks.base import Finding
+from tflint_grad.checks.base import Finding, Rule
 from tflint_grad.model.build import build_model
 from tflint_grad.model.scope import Model, Scope
 from tflint_grad.positions import Positions
+from tflint_grad.select import REACHED_ONLY, reduced_source
 from tflint_grad.types import Diagnostic, FileResult, Fix, Problem
 
 
-def lint_source(source: str, path: str = "<stdin>") -> FileResult:
+def lint_source(source: str, path: str = "<stdin>", selective: bool | None = None) -> FileResult:
     """Parse `source` once, build the gradient model, and run every triggered rule on it.
 
     The result holds all findings, unfiltered: select/ignore, per-file-ignores and `# noqa` are
     applied by the shells (tflint_grad.filters), so the flake8 plugin can leave them to flake8.
+    `selective`: libcst parses only the definitions the triggered rules can read
+    (tflint_grad.select); False parses everything (the results are the same). By default it is
+    on unless the environment sets TFLINT_GRAD_FULL_PARSE=1 (for benchmarks and bisecting).
     """
+    if selective is None:
+        selective = os.environ.get("TFLINT_GRAD_FULL_PARSE", "") != "1"
     rules = rules_triggered_by(source.encode("utf-8", "surrogatepass"))
     if not rules:
         return FileResult(path)
     checked = _checked_by_cpython(source, path)
     if isinstance(checked, Problem):
         return FileResult(path, problems=(checked,))
+    tree = checked if isinstance(checked, ast.Module) else None
+    if selective and tree is not None:
+        tokens = frozenset(t for rule in rules if rule.code not in REACHED_ONLY
+                           for t in rule.entry.triggers)
+        reduced = reduced_source(source, tree, tokens,
+                                 any(rule.code in REACHED_ONLY for rule in rules))
+        if reduced is not None:
+            try:
+                module: cst.Module | None = cst.parse_module(reduced)
+            except (cst.ParserSyntaxError, RecursionError):
+                module = None  # a cut select.py got wrong: the whole file is parsed below
+            if module is not None:
+                return _lint_module(module, source, tree, rules, path)
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -37,10 +57,16 @@ def lint_source(source: str, path: str = "<stdin>") -> FileResult:
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to parse",
                                                   kind="skipped"),))
+    return _lint_module(module, source, tree, rules, path)
+
+
+def _lint_module(module: cst.Module, source: str, tree: ast.Module | None, rules: list[Rule],
+                 path: str) -> FileResult:
+    """Build the model on a parsed module (whole or cut by tflint_grad.select) and run the rules."""
     try:
         model = build_model(module, source)
         model.source = source
-        model.tree = checked if isinstance(checked, ast.Module) else None  # positions reuse it
+        model.tree = tree  # positions reuse it: dropped definitions became one `pass` each
         findings = [f for rule in rules for f in rule.check(model)]
     except RecursionError:
         return FileResult(path, problems=(Problem(path, 1, 1, "too deeply nested to analyse",
