@@ -12,7 +12,8 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tflint_grad.triggers import calls_tf_gradients, float_shape_candidate
+from tflint_grad.triggers import (calls_tf_gradients, float_shape_candidate,
+                                  functional_keras_candidate, keras_backend_candidate)
 
 _TAPE = (b"GradientTape",)
 
@@ -159,7 +160,7 @@ CATALOG: tuple[Entry, ...] = (
           (Outcome(Result.RAISES, "AttributeError", "module", "a call through the backend"),
            Outcome(Result.RAISES, "ImportError", "cannot import name",
                    "`from ...backend import name`")),
-          FixSafety.NONE),
+          FixSafety.NONE, keras_backend_candidate),
     Entry("TFG016", "keras-tensor-in-eager",
           "a symbolic KerasTensor (model.input, layer.output) handed to TensorFlow or a tape",
           (b".output", b".input"),
@@ -171,7 +172,7 @@ CATALOG: tuple[Entry, ...] = (
                    "a gradient source"),
            Outcome(Result.RAISES, "AttributeError", "'str' object has no attribute 'base_dtype'",
                    "K.mean, K.std, K.var")),
-          FixSafety.NONE),
+          FixSafety.NONE, functional_keras_candidate),
     Entry("TFG017", "keras-optimizer-minimize",
           "optimizer.minimize on a Keras 3 optimizer (tf.keras.optimizers since TensorFlow 2.16)",
           (b".minimize(",),

@@ -70,23 +70,33 @@ def _scan(node: ast.AST, idents: set[str], attrs: set[str], binds: set[str] | No
     """Collect the names a subtree mentions, the attributes it assigns and (for module
     statements) the names it binds; True on `global`."""
     has_global = False
-    for n in ast.walk(node):
+    stack = [node]
+    while stack:  # ast.walk without its generators (this runs over most of every file)
+        n = stack.pop()
         if isinstance(n, ast.Name):
             idents.add(n.id)
-            if binds is not None and isinstance(n.ctx, (ast.Store, ast.Del)):
+            if binds is not None and not isinstance(n.ctx, ast.Load):
                 binds.add(n.id)
         elif isinstance(n, ast.Attribute):
             idents.add(n.attr)
-            if isinstance(n.ctx, (ast.Store, ast.Del)):
+            if not isinstance(n.ctx, ast.Load):
                 attrs.add(n.attr)
         elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             idents.add(n.name)
         elif isinstance(n, ast.alias):
             idents.add((n.asname or n.name).split(".")[0])
-        elif isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.isidentifier():
-            idents.add(n.value)  # getattr(self, "step"), "fit" in a dispatch table
+        elif isinstance(n, ast.Constant):
+            if isinstance(n.value, str) and n.value.isidentifier():
+                idents.add(n.value)  # getattr(self, "step"), "fit" in a dispatch table
+            continue
         elif isinstance(n, (ast.Global, ast.Nonlocal)):
             has_global = True
+        for name in n._fields:
+            value = getattr(n, name, None)
+            if type(value) is list:
+                stack.extend(v for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST):
+                stack.append(value)
     return has_global
 
 

@@ -94,3 +94,25 @@ def float_shape_candidate(source: bytes) -> bool:
                         return True
             i = source.find(token, i + 1)
     return False
+
+
+# `keras.backend`, `tf.keras.backend.function`, `from tensorflow.keras import backend as K`,
+# `import keras.backend as K`: a Keras backend module, not any module named backend
+# (tensorflow_probability's `internal.backend`), and not tf_keras's (Keras 2 has them all).
+_KERAS_BACKEND = re.compile(rb"(?<!\w)keras(?:\.\w+)*\.backend\b|from[ \t]+(?:[\w.]*\.)?keras"
+                            rb"[\w.]*[ \t]+import[^\n]*\bbackend\b")
+# What makes a functional Keras model, whose `.output` / `.input` are KerasTensors: a call of
+# Model with arguments (`Model(inp, out)`, `Model(inputs=...)`; not `class M(keras.Model)`),
+# an alias of Model, or keras.applications.
+_FUNCTIONAL = re.compile(rb"Model[ \t]*\([ \t]*[^)\s]|Model[ \t]*\([ \t]*$|Model[ \t]+as[ \t]"
+                         rb"|applications", re.MULTILINE)
+
+
+def keras_backend_candidate(source: bytes) -> bool:
+    """The file reaches a Keras backend module (TFG015's names live only there)."""
+    return _KERAS_BACKEND.search(source) is not None
+
+
+def functional_keras_candidate(source: bytes) -> bool:
+    """The file may build a functional Keras model (TFG016's KerasTensors come only from one)."""
+    return _FUNCTIONAL.search(source) is not None

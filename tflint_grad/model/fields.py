@@ -95,23 +95,34 @@ def assigned_attributes(module: cst.Module) -> Counts | None:
     `for x.attr in`), by the class whose self it is; None when `setattr` makes it unknowable."""
     counts: Counts = {}
     stack: list[tuple[cst.CSTNode, str | None, str | None]] = [(module, None, None)]
+    # Exact type tests: the walk visits every node, and isinstance against libcst's ABCs is slow.
+    with_target = (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)
     while stack:
         n, cls, me = stack.pop()
-        if isinstance(n, cst.ClassDef):
-            cls, me = n.name.value, None
-        elif isinstance(n, cst.FunctionDef) and cls is not None and me is None:
-            params = n.params.params
-            me = params[0].name.value if params else None
+        of = type(n)
         targets: list[cst.BaseExpression] = []
-        if isinstance(n, cst.AssignTarget):
+        if of is cst.ClassDef:
+            assert isinstance(n, cst.ClassDef)
+            cls, me = n.name.value, None
+        elif of is cst.FunctionDef:
+            assert isinstance(n, cst.FunctionDef)
+            if cls is not None and me is None:
+                params = n.params.params
+                me = params[0].name.value if params else None
+        elif of is cst.AssignTarget:
+            assert isinstance(n, cst.AssignTarget)
             targets.append(n.target)
-        elif isinstance(n, (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)):
-            targets.append(n.target)
-        elif isinstance(n, cst.AsName) and isinstance(n.name, cst.BaseExpression):
-            targets.append(n.name)
-        elif isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and \
-                n.func.value in ("setattr", "delattr", "vars"):
-            return None
+        elif of in with_target:
+            targets.append(n.target)  # type: ignore[attr-defined]
+        elif of is cst.AsName:
+            assert isinstance(n, cst.AsName)
+            if isinstance(n.name, cst.BaseExpression):
+                targets.append(n.name)
+        elif of is cst.Call:
+            assert isinstance(n, cst.Call)
+            if type(n.func) is cst.Name and n.func.value in (
+                    "setattr", "delattr", "vars"):
+                return None
         while targets:
             t = targets.pop()
             if isinstance(t, (cst.Tuple, cst.List)):

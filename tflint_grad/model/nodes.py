@@ -13,6 +13,17 @@ _SKIP = frozenset({"lpar", "rpar", "comma", "semicolon", "leading_lines", "heade
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+_NODE_TYPES: dict[type, bool] = {}
+
+
+def _is_node(kind: type) -> bool:
+    """issubclass(kind, cst.CSTNode), cached: isinstance against libcst's ABCs is slow."""
+    known = _NODE_TYPES.get(kind)
+    if known is None:
+        known = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
 def kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The child nodes that can hold code (no whitespace, brackets or punctuation)."""
     kind = type(node)
@@ -21,11 +32,13 @@ def kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         names = tuple(f.name for f in dataclasses.fields(kind)
                       if f.name not in _SKIP and not f.name.startswith("whitespace"))
         _FIELDS[kind] = names
+    is_node = _NODE_TYPES.get
     for name in names:
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            yield value
-        elif isinstance(value, (list, tuple)):
+        of = type(value)
+        if of is list or of is tuple:
             for item in value:
-                if isinstance(item, cst.CSTNode):
+                if is_node(type(item)) or _is_node(type(item)):
                     yield item
+        elif is_node(of) or _is_node(of):
+            yield value
