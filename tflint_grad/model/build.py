@@ -145,16 +145,17 @@ class Builder:
             if first is None or any(g is None for g in given):
                 continue
             kinds = {g.kind for g in given if g is not None}
-            if len(kinds) != 1 or first.kind not in PLAIN | {Kind.MODEL} or any(
-                    g.opaque or g.joined and g.kind is not Kind.MODEL for g in given
-                    if g is not None):
+            functional = all(g.functional for g in given if g is not None)  # build_model()
+            if len(kinds) != 1 or first.kind not in PLAIN | {Kind.MODEL} and not functional or any(
+                    g.opaque or g.joined and g.kind is not Kind.MODEL and not functional
+                    for g in given if g is not None):
                 continue
             if any(_aliased(site, param) for site in sites if site is not None):
                 return {}
-            merged = Binding(param, first.kind, 0, fn, [
+            merged = Binding(param, Kind.MODEL if functional else first.kind, 0, fn, [
                 Edge(g, Cut(CutKind.META, "argument", fn)) for g in given if g is not None])
             merged.int_dtype = all(g.int_dtype for g in given if g is not None)
-            merged.functional = all(g.functional for g in given if g is not None)
+            merged.functional = functional
             numerics = {g.numeric for g in given if g is not None}
             merged.numeric = first.numeric if len(numerics) == 1 else None
             out[param] = merged

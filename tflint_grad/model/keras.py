@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from tflint_grad.model import ops
+from tflint_grad.model.lists import GROWERS
+from tflint_grad.model.nodes import kids
 from tflint_grad.model.scope import BackendName, Binding, Minimize, SymbolicUse
 from tflint_grad.syntax import dotted
 
@@ -199,9 +201,21 @@ def _unsure(w: WalkerCore, expr: cst.BaseExpression, any_owner: bool = False) ->
 def made_by(w: WalkerCore, b: Binding, name: str, call: cst.Call) -> None:
     """Mark what a Keras constructor made: a functional model, a Keras 3 optimizer."""
     b.functional = b.functional or functional_call(w, name, call)
+    b.empty_sequential = name in ("keras.Sequential", "keras.models.Sequential") and \
+        not call.args and not w.model.imports.legacy_keras
     if name.startswith("keras.optimizers.") and ".legacy." not in name \
             and name.split(".")[-1][:1].isupper() and not w.model.imports.legacy_keras:
         b.keras_optimizer = name.split(".")[-1]
+
+
+def added_to_sequential(w: WalkerCore, old: Binding, new: Binding, call: cst.Call) -> None:
+    """`seq.add(functional_model)` as the first layer of an empty Sequential: Keras builds it
+    on the model's inputs, so its `.output` and its layers' outputs are KerasTensors."""
+    if not old.empty_sequential or len(call.args) != 1 or call.args[0].keyword is not None:
+        return
+    arg = call.args[0].value
+    new.functional = functional(w, arg) or isinstance(arg, cst.Call) and _returns_functional(
+        w, arg.func)
 
 
 def note_minimize(w: WalkerCore, call: cst.Call, owner: cst.BaseExpression) -> None:
@@ -287,3 +301,57 @@ def note_tape_use(w: WalkerCore, call: cst.Call, items: list[cst.BaseExpression]
             w.scope.symbolic_uses.append(SymbolicUse(call, how, item, how))
             w.site(call)
             return
+
+
+def builtin_layers_field(w: WalkerCore, cls: cst.ClassDef, attr: str) -> bool:
+    """Does the class assign `self.attr` only built-in Keras layers, or lists of them, and
+    grow it only with them (`self.blocks.append(keras.layers.Dense(8))`)? Any other
+    assignment anywhere in the file (another receiver, a tuple target) says no."""
+    counts = w.builder.attribute_assignments()
+    if counts is None or counts.get((None, attr)):
+        return False
+    layers = 0
+
+    def layer_calls(expr: cst.BaseExpression) -> int | None:
+        items = [e.value for e in expr.elements] if isinstance(expr, cst.List) else [expr]
+        if all(isinstance(i, cst.Call) and (w.resolve(i.func) or "").startswith(
+                "keras.layers.") for i in items):
+            return len(items)
+        return None
+
+    assigned = 0
+    stack: list[cst.CSTNode] = [cls.body]
+    while stack:
+        n = stack.pop()
+        value: cst.BaseExpression | None = None
+        if isinstance(n, cst.Assign) and any(_self_attr(t.target, attr) for t in n.targets):
+            if len(n.targets) != 1:
+                return False
+            value = n.value
+        elif isinstance(n, cst.AnnAssign) and _self_attr(n.target, attr):
+            value = n.value
+        elif isinstance(n, (cst.AugAssign, cst.Del)) and _self_attr(
+                n.target, attr):
+            return False
+        elif isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and \
+                _self_attr(n.func.value, attr) and n.func.attr.value in GROWERS:
+            if n.func.attr.value == "clear":
+                continue
+            if not n.args:
+                return False
+            value = n.args[-1].value
+        if value is not None:
+            found = layer_calls(value)
+            if found is None:
+                return False
+            layers += found
+            assigned += 1
+            continue
+        stack.extend(kids(n))
+    return assigned > 0 and layers > 0 and counts.get((cls.name.value, attr), 0) <= assigned
+
+
+def _self_attr(expr: cst.BaseExpression, attr: str) -> bool:
+    """`self.attr` (any first-parameter name: the class body is read as a whole)."""
+    return isinstance(expr, cst.Attribute) and expr.attr.value == attr and \
+        isinstance(expr.value, cst.Name) and expr.value.value == "self"

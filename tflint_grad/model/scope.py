@@ -160,6 +160,7 @@ class Binding:
     functional: bool = False                   # a functional Keras model, or a layer of one
     symbolic: bool = False                     # a symbolic KerasTensor (model.output, ...)
     keras_optimizer: str | None = None         # made by keras.optimizers.X (Keras 3): X
+    empty_sequential: bool = False             # keras.Sequential() with no layers yet
     rank: int = field(default_factory=_RANKS.__next__, init=False, repr=False)  # creation order
 
 

@@ -162,7 +162,13 @@ class Statements(WalkerCore):
         if isinstance(value, cst.Call):
             func = value.func
             if isinstance(func, cst.Attribute) and self.resolve(func) is None:
+                old = self.lookup(func.value.value) if isinstance(func.value, cst.Name) else None
                 self.mutate(func.value, edges, line)
+                if old is not None and func.attr.value == "add" and isinstance(
+                        func.value, cst.Name):
+                    new = self.env.get(func.value.value)
+                    if new is not None and new is not old:
+                        keras.added_to_sequential(self, old, new, value)
             elif isinstance(func, cst.Name) and self.resolve(func) is None:
                 for e in edges:  # handed to code the model cannot follow
                     e.binding.escaped = True
@@ -235,6 +241,16 @@ class Statements(WalkerCore):
         elif isinstance(layer, cst.Subscript) and isinstance(layer.value, cst.Attribute) \
                 and layer.value.attr.value == "layers":
             base = layer.value.value
+        elif isinstance(layer, cst.Subscript):
+            layer = layer.value  # `model.blocks[1].kernel`: an item of a field, see below
+        if base is None and isinstance(layer, cst.Attribute):
+            # `model.dense.kernel` / `model.blocks[1].kernel` on a model class of this file
+            # that fills that field only with built-in Keras layers.
+            held = (self.lookup(layer.value.value) if isinstance(layer.value, cst.Name)
+                    else self.field(layer.value))
+            cls = held.instance_of if held is not None and held.keras else None
+            return held if cls is not None and keras.builtin_layers_field(
+                self, cls, layer.attr.value) else None
         held = (self.lookup(base.value) if isinstance(base, cst.Name) else
                 self.field(base) if base is not None else None)
         if held is None or held.kind is not Kind.MODEL or held.instance_of is not None:
@@ -454,3 +470,4 @@ def _names_in(node: cst.CSTNode) -> list[str]:
     if isinstance(node, cst.Del):
         return _names_in(node.target)
     return []
+

@@ -1,4 +1,4 @@
-# source: https://github.com/keras-team/keras/issues/19155  # known-miss: the kernel of a layer reached through a subclassed model's attribute is not followed
+# source: https://github.com/keras-team/keras/issues/19155
 # reported: With Keras 3 + TF 2.15, restricting a tape (watch_accessed_variables=False) to one specific layer kernel via tape.watch(layer.kernel) raised an incompatibility error instead of giving the gradient.
 # observed (TF 2.21): ValueError: Passed in object <Variable path=toy_model/dense_1/kernel, shape=(16, 32), dtype=float32, value=[[ ... (values elided) -- message ends: of type 'Variable', not tf.Tensor or tf.Variable or ExtensionType. -- raised at line 33 (tape.watch(layer.kernel))
 import os

@@ -1,4 +1,4 @@
-# source: https://github.com/jacobgil/keras-grad-cam/issues/12  # known-miss: the KerasTensor is the output of a layer added to a Sequential wrapper, which the model does not follow
+# source: https://github.com/jacobgil/keras-grad-cam/issues/12
 # reported: The Keras Grad-CAM script (K.gradients of the target-class score w.r.t. the last conv output, then K.function) broke after upgrading Keras/TF: K.gradients returned [None] and the normalisation raised "None values not supported".
 # observed (TF 2.21): ValueError: A KerasTensor cannot be used as input to a TensorFlow function. A KerasTensor is a symbolic placeholder for a shape and dtype, used when constructing Keras Functional models or Keras Functions. (message continues) -- raised at line 41 (K.sum on model.layers[-1].output), before K.gradients at line 43 / K.function at line 44 are reached
 import numpy as np
