@@ -1,13 +1,11 @@
 """Lint many sources (prefilter, cache, worker processes, filters; stable order) and fix them."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from tflint_grad import filters as filtering
 from tflint_grad.cache import Cache
@@ -22,6 +20,9 @@ from tflint_grad.notebooks import (
 )
 from tflint_grad.report.summary import fixable as summary_fixable
 from tflint_grad.types import Diagnostic, Edit, FileResult, Fix, Problem
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this much work a pool costs more than it saves; results are the same either way.
 _POOL_MIN_CHARS = 200_000
@@ -117,6 +118,8 @@ def _diagnostic_order(d: Diagnostic) -> tuple[int, int, int, str, str]:
 def _lint_many(pairs: list[tuple[str, str]], jobs: int) -> list[FileResult]:
     if jobs <= 1 or len(pairs) < 2 or sum(len(text) for _, text in pairs) < _POOL_MIN_CHARS:
         return [lint_text(path, text) for path, text in pairs]
+    from concurrent.futures import ProcessPoolExecutor  # only when a pool runs: a warm run
+    from concurrent.futures.process import BrokenProcessPool  # never starts one
     workers = min(jobs, len(pairs))
     # One file at a time, largest first: big chunks left a worker idle while the other finished
     # its last chunk, and a large file started last ended last.
@@ -134,6 +137,8 @@ def _lint_many(pairs: list[tuple[str, str]], jobs: int) -> list[FileResult]:
 
 def _isolated(pair: tuple[str, str]) -> FileResult:
     # A worker died (the engine crashed the interpreter): retry each file alone to name the culprit.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     try:
         with ProcessPoolExecutor(1, mp_context=_context()) as pool:
             return pool.submit(_lint_pair, pair).result()
@@ -143,7 +148,8 @@ def _isolated(pair: tuple[str, str]) -> FileResult:
                                                   "on this file", kind="internal-error"),))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
+    import multiprocessing
     # fork reuses the already-imported engine; elsewhere the platform default is the safe choice.
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")

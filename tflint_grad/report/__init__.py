@@ -13,14 +13,11 @@ from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 from tflint_grad.report.common import SourceLines, source_key
-from tflint_grad.report.github import render_github
-from tflint_grad.report.gitlab import render_gitlab
-from tflint_grad.report.json_format import problem_lines, render_json
-from tflint_grad.report.junit import render_junit
-from tflint_grad.report.sarif import render_sarif
 from tflint_grad.report.summary import count, summary_line
-from tflint_grad.report.text import render_concise, render_text
 from tflint_grad.types import FileResult
+
+# Each format's module is imported when it is asked for: SARIF and GitLab pull in
+# importlib.metadata, and a warm text run should not pay for them.
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
@@ -38,6 +35,8 @@ def render(fmt: str, results: Iterable[FileResult], *, root: str, color: bool = 
     unsafe fixes as fixable (`[*]`, the summary), as --unsafe-fixes makes --fix apply them.
     """
     results = list(results)
+    if fmt in ("text", "concise"):
+        from tflint_grad.report.text import render_concise, render_text
     if fmt == "text":
         return render_text(results, SourceLines(sources, root), color=color,
                            show_source=show_source, with_statistics=statistics,
@@ -45,16 +44,21 @@ def render(fmt: str, results: Iterable[FileResult], *, root: str, color: bool = 
     if fmt == "concise":
         return render_concise(results, color=color, unsafe=unsafe_fixes)
     if fmt == "json":
+        from tflint_grad.report.json_format import problem_lines, render_json
         if any(result.problems for result in results):
             (stderr or sys.stderr).write(problem_lines(results))
         return render_json(results, statistics, unsafe_fixes)
     if fmt == "sarif":
+        from tflint_grad.report.sarif import render_sarif
         return render_sarif(results, root, SourceLines(sources, root))
     if fmt == "github":
+        from tflint_grad.report.github import render_github
         return render_github(results, root)
     if fmt == "junit":
+        from tflint_grad.report.junit import render_junit
         return render_junit(results, root)
     if fmt == "gitlab":
+        from tflint_grad.report.gitlab import render_gitlab
         return render_gitlab(results, root, SourceLines(sources, root))
     raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
