@@ -261,3 +261,18 @@ def test_scaling_shapes_are_programs_of_the_asked_size(shape: str) -> None:
     assert result.problems == ()
     if shape == "module-tapes":  # each block watches its source: nothing to report
         assert result.diagnostics == ()
+
+
+def test_floor_reports_each_step_on_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    floor = _bench_module("floor")
+    saved = sys.argv
+    sys.argv = ["floor.py", str(Path(__file__).parent / "labeled" / "TFG013")]
+    try:
+        assert floor.main() == 0
+    finally:
+        sys.argv = saved
+    out = capsys.readouterr().out
+    assert "files the scan passes" in out
+    for step in ("ast.parse", "libcst, whole files", "libcst, what select keeps",
+                 "lint_source (all of it)"):
+        assert f"| {step} | " in out
