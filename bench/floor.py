@@ -39,10 +39,8 @@ def main() -> int:
 
     def decide() -> None:
         for path, text, rules in files:
-            tokens = frozenset(t for r in rules if r.code not in select.REACHED_ONLY
-                               for t in r.entry.triggers)
-            runs = any(r.code in select.REACHED_ONLY for r in rules)
-            reduced[path] = select.reduced_source(text, trees[path], tokens, runs) or text
+            entries = [r.entry for r in rules]
+            reduced[path] = select.reduced_for(text, trees[path], entries) or text
 
     t_ast = timed(lambda: [trees.__setitem__(p, ast.parse(t)) for p, t, _ in files])
     t_select = timed(decide)

@@ -24,36 +24,35 @@ from pathlib import Path
 HEADER = "import numpy as np\nimport tensorflow as tf\n\n"
 
 
+def _watched(indent: str, tape: str, x: str, y: str, value: str) -> str:
+    """A tape block at `indent` that watches x and computes y from it (3 lines)."""
+    return (f"{indent}with tf.GradientTape() as {tape}:\n"
+            f"{indent}    {tape}.watch({x})\n"
+            f"{indent}    {y} = {value}\n")
+
+
 def module_tapes(i: int) -> str:
     """The robustness suite's big.py block: a module-level tape watching a fresh tensor (5 lines)."""
     return (f"a{i} = tf.ones([2, 1]) * {i}\n"
-            f"with tf.GradientTape() as tape{i}:\n"
-            f"    tape{i}.watch(a{i})\n"
-            f"    b{i} = tf.reduce_sum(a{i} * a{i})\n"
-            f"g{i} = tape{i}.gradient(b{i}, a{i})\n")
+            + _watched("", f"tape{i}", f"a{i}", f"b{i}", f"tf.reduce_sum(a{i} * a{i})")
+            + f"g{i} = tape{i}.gradient(b{i}, a{i})\n")
 
 
 def many_functions(i: int) -> str:
     """A function per block, each with its own tape and a helper call (10 lines)."""
     return (f"def step{i}(model, x):\n"
-            f"    with tf.GradientTape() as tape:\n"
-            f"        tape.watch(x)\n"
-            f"        u = model(x)\n"
-            f"        loss = tf.reduce_mean(u * u) + {i}.0\n"
-            f"    return tape.gradient(loss, x)\n"
-            f"\n"
-            f"def helper{i}(v):\n"
-            f"    return tf.nn.relu(v) * {i}\n"
-            f"\n")
+            + _watched("    ", "tape", "x", "u", "model(x)")
+            + f"        loss = tf.reduce_mean(u * u) + {i}.0\n"
+            f"    return tape.gradient(loss, x)\n\n"
+            f"def helper{i}(v):\n    return tf.nn.relu(v) * {i}\n\n")
 
 
 def one_long_function(i: int) -> str:
     """Statements of one function body: locals feeding a tape every fifth line (5 lines)."""
     return (f"    x{i} = tf.ones([2, 1]) * {i}\n"
-            f"    with tf.GradientTape() as t{i}:\n"
-            f"        t{i}.watch(x{i})\n"
-            f"        y{i} = tf.reduce_sum(x{i} * x{i}) + y{i - 1 if i else 0}\n"
-            f"    g{i} = t{i}.gradient(y{i}, x{i})\n")
+            + _watched("    ", f"t{i}", f"x{i}", f"y{i}",
+                       f"tf.reduce_sum(x{i} * x{i}) + y{i - 1 if i else 0}")
+            + f"    g{i} = t{i}.gradient(y{i}, x{i})\n")
 
 
 def elif_chain(i: int) -> str:
@@ -64,8 +63,8 @@ def elif_chain(i: int) -> str:
     branches = "".join(f"    {'if' if k == 0 else 'elif'} mode == {k}:\n        x = x * {k}.0\n"
                        for k in range(100))
     return (f"def dispatch{i}(x, mode):\n{branches}"
-            f"    with tf.GradientTape() as tape:\n        tape.watch(x)\n"
-            f"        y = tf.reduce_sum(x * x)\n    return tape.gradient(y, x)\n\n")
+            + _watched("    ", "tape", "x", "y", "tf.reduce_sum(x * x)")
+            + "    return tape.gradient(y, x)\n\n")
 
 
 def deep_loops(i: int) -> str:
@@ -74,10 +73,8 @@ def deep_loops(i: int) -> str:
             f"    for a in range(n):\n"
             f"        for b in range(n):\n"
             f"            while b < n:\n"
-            f"                with tf.GradientTape() as tape:\n"
-            f"                    tape.watch(xs)\n"
-            f"                    y = tf.reduce_sum(xs * {i}.0)\n"
-            f"                b += 1\n")
+            + _watched("                ", "tape", "xs", "y", f"tf.reduce_sum(xs * {i}.0)")
+            + "                b += 1\n")
 
 
 def build(shape: str, lines: int) -> str:

@@ -14,7 +14,7 @@ from tflint_grad.checks.base import Finding, Rule
 from tflint_grad.model.build import build_model
 from tflint_grad.model.scope import Model, Scope
 from tflint_grad.positions import Positions
-from tflint_grad.select import REACHED_ONLY, reduced_source
+from tflint_grad.select import reduced_for
 from tflint_grad.types import Diagnostic, FileResult, Fix, Problem
 
 
@@ -37,10 +37,7 @@ def lint_source(source: str, path: str = "<stdin>", selective: bool | None = Non
         return FileResult(path, problems=(checked,))
     tree = checked if isinstance(checked, ast.Module) else None
     if selective and tree is not None:
-        tokens = frozenset(t for rule in rules if rule.code not in REACHED_ONLY
-                           for t in rule.entry.triggers)
-        reduced = reduced_source(source, tree, tokens,
-                                 any(rule.code in REACHED_ONLY for rule in rules))
+        reduced = reduced_for(source, tree, (rule.entry for rule in rules))
         if reduced is not None:
             try:
                 module: cst.Module | None = cst.parse_module(reduced)

@@ -68,10 +68,12 @@ class Entry:
     # A finer byte scan, run only when a trigger token occurs: False means "cannot fire here".
     prefilter: Callable[[bytes], bool] | None = None
 
-    def triggered_by(self, source: bytes) -> bool:
-        """Can this rule fire on a file with these bytes?"""
-        return any(t in source for t in self.triggers) and (
-            self.prefilter is None or self.prefilter(source))
+    def triggered_by(self, source: bytes, present: frozenset[bytes] | None = None) -> bool:
+        """Can this rule fire on a file with these bytes? `present`: the trigger tokens the
+        file holds, when the caller scanned for them once for all rules."""
+        hit = (any(t in source for t in self.triggers) if present is None
+               else not present.isdisjoint(self.triggers))
+        return hit and (self.prefilter is None or self.prefilter(source))
 
     @property
     def raises(self) -> bool:
@@ -193,9 +195,8 @@ def triggered_codes(source: bytes) -> list[str]:
     """The codes that could fire on a file with these bytes (a byte scan, no parse)."""
     if b"tensorflow" not in source and b"GradientTape" not in source and b"keras" not in source:
         return []
-    present = {t for t in _TOKENS if t in source}  # each token scanned once, not once per rule
-    return [entry.code for entry in CATALOG if not present.isdisjoint(entry.triggers) and (
-        entry.prefilter is None or entry.prefilter(source))]
+    present = frozenset(t for t in _TOKENS if t in source)  # each token once, not once per rule
+    return [entry.code for entry in CATALOG if entry.triggered_by(source, present)]
 
 
 _TOKENS = frozenset(t for entry in CATALOG for t in entry.triggers)

@@ -1,28 +1,35 @@
-"""Selective parsing: which functions, methods and classes libcst must parse, decided on CPython's
-tree (the parse that already runs as a guard).
+"""Selective parsing: which bodies of functions and methods libcst must parse, decided on
+CPython's tree (the parse that already runs as a guard).
 
 A rule fires only at code holding one of its trigger tokens (`GradientTape`, `gradients`,
-`.fit(`, ...). The model also reads what that code reaches, so a definition is kept when:
-- it holds a trigger token of a rule the file triggers, a switch with module-wide effect
+`.fit(`, ...). The model also reads what that code reaches, so a body is kept when:
+- it holds a trigger token of a rule the file triggers, or a name bound to one (`from
+  tensorflow import GradientTape as Tape`), a switch with module-wide effect
   (`disable_eager_execution`, `run_functions_eagerly`, ...), a `global` statement or `setattr`;
-- kept code mentions its name (a helper it calls, a method it calls, a class it makes);
-- it mentions the name of a kept definition (a call site: parameters are typed from callers);
+- kept code mentions its name (a helper it calls; a method, when its class is known to kept code);
+- it mentions the name of a kept definition that has parameters (a call site: parameters are
+  typed from callers), or, holding `tf.function(` / `Graph`, of any kept definition;
 - it assigns an attribute whose name kept code mentions (`self.model = ...` elsewhere);
-- it is a special method or Keras hook (`__init__`, `call`, `train_step`, ...) of a class that
-  kept code mentions or that keeps another method.
-Module-level statements other than definitions are always kept, and so are class headers and
-class bodies other than methods. The units are module-level functions and the methods of
-module-level classes.
+- it is a special method or Keras hook (`__init__`, `call`, `train_step`, `on_*`, ...) of a
+  class that kept code mentions or that keeps another method.
+Rules that report only in what the module body reaches (REACHED_ONLY) pin nothing: with one of
+them triggered every module statement is a root. Otherwise a module statement joins the closure
+when it holds a trigger token or names what kept code names. Module statements, imports, class
+headers and class-level statements are never dropped; the units are the bodies of module-level
+functions and of the methods of module-level classes.
 
-A dropped definition keeps its decorators and signature; its body becomes `pass` and blank lines.
-So every name is still defined where the file defines it (a method still overrides its base's),
-and every kept line is where it was: positions, fixes and messages are those of the full file.
-Tests compare full and selective results on every labelled program and on the corpus.
+A dropped body becomes `pass` and blank lines; decorators and signatures stay. So every name is
+still defined where the file defines it (a method still overrides its base's), and every kept
+line is where it was: positions, fixes and messages are those of the full file. Tests compare
+full and selective results on every labelled program, and `make corpus` on the corpus.
 """
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from tflint_grad.catalog import Entry
 
 # Calls whose effect reaches the whole module: a definition that makes one is always kept.
 _GLOBAL_EFFECTS = (b"disable_eager_execution", b"disable_v2_behavior", b"enable_eager_execution",
@@ -40,7 +47,8 @@ _MIN_DROPPED_LINES = 200  # below this, parsing the whole file is as cheap as de
 
 @dataclass(eq=False)
 class _Unit:
-    """A definition libcst may skip: a module-level def or class, or a plain class's method."""
+    """A function or method whose body libcst may skip, or a module statement (never skipped,
+    but it may bring what it names into the closure)."""
 
     node: ast.stmt
     name: str                       # "" for a module statement
@@ -66,7 +74,8 @@ def _first_line(node: ast.stmt) -> int:
     return min([node.lineno, *(d.lineno for d in decorators)])
 
 
-def _scan(node: ast.AST, idents: set[str], attrs: set[str], binds: set[str] | None = None) -> bool:
+def _scan(node: ast.AST, idents: set[str], attrs: set[str] | None = None,
+          binds: set[str] | None = None) -> bool:
     """Collect the names a subtree mentions, the attributes it assigns and (for module
     statements) the names it binds; True on `global`."""
     has_global = False
@@ -79,7 +88,7 @@ def _scan(node: ast.AST, idents: set[str], attrs: set[str], binds: set[str] | No
                 binds.add(n.id)
         elif isinstance(n, ast.Attribute):
             idents.add(n.attr)
-            if not isinstance(n.ctx, ast.Load):
+            if attrs is not None and not isinstance(n.ctx, ast.Load):
                 attrs.add(n.attr)
         elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             idents.add(n.name)
@@ -100,21 +109,33 @@ def _scan(node: ast.AST, idents: set[str], attrs: set[str], binds: set[str] | No
     return has_global
 
 
+def reduced_for(source: str, tree: ast.Module, entries: Iterable[Entry]) -> str | None:
+    """reduced_source for the catalog entries a file triggers: their tokens pin bodies, except
+    those of the rules that report only in what the module body reaches."""
+    entries = list(entries)
+    tokens = frozenset(t for e in entries if e.code not in REACHED_ONLY for t in e.triggers)
+    return reduced_source(source, tree, tokens, any(e.code in REACHED_ONLY for e in entries))
+
+
 def reduced_source(source: str, tree: ast.Module, tokens: frozenset[bytes],
                    module_runs: bool = True) -> str | None:
     """The text libcst needs to parse (dropped bodies blanked), or None to parse it all.
 
-    `tokens`: the trigger tokens that pin a definition. `module_runs`: a rule that reports in
-    what the module body reaches is triggered, so every module statement is a root; otherwise
-    a module statement joins only when it touches kept code (it calls a kept definition, or
-    binds a name kept code reads)."""
+    `tokens`: the trigger tokens that pin a body. `module_runs`: a rule that reports in what the
+    module body reaches is triggered, so every module statement is a root; otherwise a module
+    statement joins only when it holds a token or names what kept code names."""
     lines = source.splitlines(keepends=True)
     if len(lines) < _MIN_DROPPED_LINES:
         return None
+
+    def holds(node: ast.stmt, among: Iterable[bytes]) -> bool:
+        text = "".join(lines[_first_line(node) - 1:node.end_lineno]).encode(
+            "utf-8", "surrogatepass")
+        return any(t in text for t in among)
+
     units: list[_Unit] = []
     statements: list[_Unit] = []      # module statements: never dropped, maybe not roots
     base_idents: set[str] = set()     # class headers and class-level statements
-    base_attrs: set[str] = set()
     imported: set[str] = set()        # names module-level imports bind
     aliases: set[str] = set()         # names bound to what holds a trigger token
     for stmt in tree.body:
@@ -122,35 +143,34 @@ def reduced_source(source: str, tree: ast.Module, tokens: frozenset[bytes],
             units.append(_unit(stmt, None))
         elif isinstance(stmt, ast.ClassDef):
             for header in (*stmt.bases, *stmt.keywords, *stmt.decorator_list):
-                _scan(header, base_idents, base_attrs)
+                _scan(header, base_idents)
             for member in stmt.body:
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     units.append(_unit(member, stmt))
                 else:
                     binds: set[str] = set()
-                    _scan(member, base_idents, base_attrs, binds)
-                    if _holds(member, lines, tokens):  # `tape_class = tf.GradientTape`
+                    _scan(member, base_idents, None, binds)
+                    if holds(member, tokens):  # `tape_class = tf.GradientTape`
                         aliases |= binds
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            _scan(stmt, imported, base_attrs)
-            if _holds(stmt, lines, tokens):  # `from tensorflow import GradientTape as Tape`
+            _scan(stmt, imported)
+            if holds(stmt, tokens):  # `from tensorflow import GradientTape as Tape`
                 aliases.update((a.asname or a.name).split(".")[0] for a in stmt.names)
         elif not _all_list(stmt):
             unit = _Unit(stmt, "", stmt.lineno, stmt.end_lineno or stmt.lineno, None)
-            unit.pinned = _scan(stmt, unit.idents, unit.attrs_assigned, unit.binds) or module_runs
+            has_global = _scan(stmt, unit.idents, unit.attrs_assigned, unit.binds)
+            hit = holds(stmt, tokens)
+            unit.pinned = has_global or module_runs or hit or holds(stmt, _GLOBAL_EFFECTS)
             statements.append(unit)
-            if _holds(stmt, lines, tokens):  # `Tape = tf.GradientTape`
+            if hit:  # `Tape = tf.GradientTape`
                 aliases |= unit.binds
     units = [u for u in units if u.body_first > u.header_last]
     if not units:
         return None
     for u in units:
-        u.pinned = _scan(u.node, u.idents, u.attrs_assigned) or bool(u.idents & aliases)
-    for u in [*units, *statements]:
-        text = "".join(lines[u.first - 1:u.last]).encode("utf-8", "surrogatepass")
-        u.pinned = u.pinned or any(t in text for t in tokens) or any(
-            t in text for t in _GLOBAL_EFFECTS)
-        u.context = any(t in text for t in _CONTEXT_EFFECTS)
+        u.pinned = (_scan(u.node, u.idents, u.attrs_assigned) or bool(u.idents & aliases)
+                    or holds(u.node, (*tokens, *_GLOBAL_EFFECTS)))
+        u.context = holds(u.node, _CONTEXT_EFFECTS)
     base_idents |= imported
     kept = _closure(units, statements, base_idents, imported)
     dropped = [u for u in units if u not in kept]
@@ -164,11 +184,6 @@ def reduced_source(source: str, tree: ast.Module, tokens: frozenset[bytes],
         indent = head[:len(head) - len(head.lstrip(" \t"))]
         out[u.body_first - 1] = indent + "pass" + _ending(head)
     return "".join(out)
-
-
-def _holds(stmt: ast.stmt, lines: list[str], tokens: frozenset[bytes]) -> bool:
-    text = "".join(lines[stmt.lineno - 1:stmt.end_lineno]).encode("utf-8", "surrogatepass")
-    return any(t in text for t in tokens)
 
 
 def _all_list(stmt: ast.stmt) -> bool:
@@ -231,6 +246,8 @@ def _closure(units: list[_Unit], statements: list[_Unit], base_idents: set[str],
                 changed = True
                 names |= u.idents
                 kept_names.add(u.name)
+                # Callers type parameters; an `on_*` method's mentions decide whether it is
+                # a Keras callback (Builder.mentions), so its callers stay too.
                 if not _special(u.name) and (u.has_params or u.name.startswith("on_")):
                     defined.add(u.name)
                 if owner is not None:

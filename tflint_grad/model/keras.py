@@ -213,9 +213,7 @@ def added_to_sequential(w: WalkerCore, old: Binding, new: Binding, call: cst.Cal
     on the model's inputs, so its `.output` and its layers' outputs are KerasTensors."""
     if not old.empty_sequential or len(call.args) != 1 or call.args[0].keyword is not None:
         return
-    arg = call.args[0].value
-    new.functional = functional(w, arg) or isinstance(arg, cst.Call) and _returns_functional(
-        w, arg.func)
+    new.functional = _makes_functional(w, call.args[0].value)
 
 
 def note_minimize(w: WalkerCore, call: cst.Call, owner: cst.BaseExpression) -> None:
@@ -232,11 +230,18 @@ def _items(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [expr]
 
 
+def _makes_functional(w: WalkerCore, expr: cst.BaseExpression) -> bool:
+    """A functional model or a layer of one, or a call of a function of this file that
+    returns one (`build_model()`)."""
+    return functional(w, expr) or isinstance(expr, cst.Call) and _returns_functional(
+        w, expr.func)
+
+
 def infer(w: WalkerCore, b: Binding, expr: cst.BaseExpression) -> None:
     """Mark a binding made from a functional model, a layer of one, or a KerasTensor."""
     if isinstance(expr, cst.Call):
         name = w.resolve(expr.func)
-        b.functional = functional(w, expr) or _returns_functional(w, expr.func)
+        b.functional = _makes_functional(w, expr)
         if name is not None:
             made_by(w, b, name, expr)
     elif isinstance(expr, cst.Subscript):
@@ -305,8 +310,9 @@ def note_tape_use(w: WalkerCore, call: cst.Call, items: list[cst.BaseExpression]
 
 def builtin_layers_field(w: WalkerCore, cls: cst.ClassDef, attr: str) -> bool:
     """Does the class assign `self.attr` only built-in Keras layers, or lists of them, and
-    grow it only with them (`self.blocks.append(keras.layers.Dense(8))`)? Any other
-    assignment anywhere in the file (another receiver, a tuple target) says no."""
+    grow it only with them (`self.blocks.append(keras.layers.Dense(8))`)? Any assignment this
+    walk does not read (another receiver, a tuple target, a first parameter not named `self`)
+    makes the class's count exceed what it read, and the answer is no."""
     counts = w.builder.attribute_assignments()
     if counts is None or counts.get((None, attr)):
         return False
@@ -352,6 +358,6 @@ def builtin_layers_field(w: WalkerCore, cls: cst.ClassDef, attr: str) -> bool:
 
 
 def _self_attr(expr: cst.BaseExpression, attr: str) -> bool:
-    """`self.attr` (any first-parameter name: the class body is read as a whole)."""
+    """`self.attr` (builtin_layers_field checks the class's own count for other spellings)."""
     return isinstance(expr, cst.Attribute) and expr.attr.value == attr and \
         isinstance(expr.value, cst.Name) and expr.value.value == "self"

@@ -8,6 +8,9 @@ as statements), iterated, indexed, or read whole by a reduction (`sum`, `len`, `
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import libcst as cst
 
 from tflint_grad.model.names import ImportTable
@@ -86,16 +89,16 @@ def followed_lists(scope: cst.CSTNode, imports: ImportTable) -> frozenset[str]:
     uses = _Uses(imports)
     # A plain walk over the code-holding children calling the visitor's methods: libcst's own
     # visit() rebuilds every node and was a tenth of the whole model's time.
-    handlers: dict[type, object] = {}
+    handlers: dict[type, Callable[[Any], None] | None] = {}
     stack = [scope]
     while stack:
         n = stack.pop()
         of = type(n)
-        handler = handlers.get(of, False)
-        if handler is False:
-            handler = handlers[of] = getattr(uses, f"visit_{of.__name__}", None)
+        if of not in handlers:
+            handlers[of] = getattr(uses, f"visit_{of.__name__}", None)
+        handler = handlers[of]
         if handler is not None:
-            handler(n)  # type: ignore[operator]
+            handler(n)
         stack.extend(kids(n))
     return frozenset(n for n in uses.literal - uses.other_binding
                      if uses.understood.get(n, 0) == uses.total.get(n, 0))

@@ -13,15 +13,16 @@ _SKIP = frozenset({"lpar", "rpar", "comma", "semicolon", "leading_lines", "heade
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-_NODE_TYPES: dict[type, bool] = {}
+class _NodeTypes(dict[type, bool]):
+    """issubclass(kind, cst.CSTNode) by type, filled on first use: isinstance against libcst's
+    ABCs is slow, and kids() asks it of every field of every node."""
+
+    def __missing__(self, kind: type) -> bool:
+        known = self[kind] = issubclass(kind, cst.CSTNode)
+        return known
 
 
-def _is_node(kind: type) -> bool:
-    """issubclass(kind, cst.CSTNode), cached: isinstance against libcst's ABCs is slow."""
-    known = _NODE_TYPES.get(kind)
-    if known is None:
-        known = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
-    return known
+_NODE_TYPES = _NodeTypes()
 
 
 def kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -32,13 +33,13 @@ def kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         names = tuple(f.name for f in dataclasses.fields(kind)
                       if f.name not in _SKIP and not f.name.startswith("whitespace"))
         _FIELDS[kind] = names
-    is_node = _NODE_TYPES.get
+    is_node = _NODE_TYPES.__getitem__
     for name in names:
         value = getattr(node, name)
         of = type(value)
         if of is list or of is tuple:
             for item in value:
-                if is_node(type(item)) or _is_node(type(item)):
+                if is_node(type(item)):
                     yield item
-        elif is_node(of) or _is_node(of):
+        elif is_node(of):
             yield value

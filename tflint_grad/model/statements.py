@@ -234,26 +234,27 @@ class Statements(WalkerCore):
         if not isinstance(item, cst.Attribute) or \
                 item.attr.value not in ops.VARIABLE_LISTS | ops.LAYER_VARIABLES:
             return None
-        layer, base = item.value, None
+        layer, base, field = item.value, None, None
         if isinstance(layer, cst.Call) and isinstance(layer.func, cst.Attribute) \
                 and layer.func.attr.value == "get_layer":
             base = layer.func.value
         elif isinstance(layer, cst.Subscript) and isinstance(layer.value, cst.Attribute) \
                 and layer.value.attr.value == "layers":
             base = layer.value.value
-        elif isinstance(layer, cst.Subscript):
-            layer = layer.value  # `model.blocks[1].kernel`: an item of a field, see below
-        if base is None and isinstance(layer, cst.Attribute):
-            # `model.dense.kernel` / `model.blocks[1].kernel` on a model class of this file
-            # that fills that field only with built-in Keras layers.
-            held = (self.lookup(layer.value.value) if isinstance(layer.value, cst.Name)
-                    else self.field(layer.value))
-            cls = held.instance_of if held is not None and held.keras else None
-            return held if cls is not None and keras.builtin_layers_field(
-                self, cls, layer.attr.value) else None
+        else:  # `model.dense.kernel` / `model.blocks[1].kernel`: a field of a model class
+            if isinstance(layer, cst.Subscript):
+                layer = layer.value
+            if isinstance(layer, cst.Attribute):
+                base, field = layer.value, layer.attr.value
         held = (self.lookup(base.value) if isinstance(base, cst.Name) else
                 self.field(base) if base is not None else None)
-        if held is None or held.kind is not Kind.MODEL or held.instance_of is not None:
+        if held is None:
+            return None
+        if field is not None:  # a class of this file that fills it only with built-in layers
+            cls = held.instance_of if held.keras else None
+            return held if cls is not None and keras.builtin_layers_field(self, cls, field) \
+                else None
+        if held.kind is not Kind.MODEL or held.instance_of is not None:
             return None  # a model class of this file may hold layers of its own making
         return held
 
@@ -470,4 +471,3 @@ def _names_in(node: cst.CSTNode) -> list[str]:
     if isinstance(node, cst.Del):
         return _names_in(node.target)
     return []
-
