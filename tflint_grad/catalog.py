@@ -12,8 +12,9 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tflint_grad.triggers import (calls_tf_gradients, float_shape_candidate,
-                                  functional_keras_candidate, keras_backend_candidate)
+from tflint_grad.triggers import (calls_tf_gradients, dataset_tape_candidate,
+                                  float_shape_candidate, functional_keras_candidate,
+                                  keras_backend_candidate)
 
 _TAPE = (b"GradientTape",)
 
@@ -122,11 +123,16 @@ CATALOG: tuple[Entry, ...] = (
           (Outcome(Result.RAISES, "RuntimeError", "A non-persistent GradientTape can only be "
                    "used to"),),
           FixSafety.SAFE),
-    Entry("TFG007", "session-in-eager", "Session.run on tensors computed eagerly", (b"Session",),
+    Entry("TFG007", "session-in-eager",
+          "Session.run on tensors computed eagerly, or an op built in a Session block from one",
+          (b"Session",),
           (Outcome(Result.RAISES, "RuntimeError", "The Session graph is empty. Add operations "
                    "to the graph before calling run()."),
            Outcome(Result.RAISES, "AttributeError", "Tensor.graph is undefined when eager "
-                   "execution is enabled.", "the session's graph already holds ops")),
+                   "execution is enabled.", "the session's graph already holds ops"),
+           Outcome(Result.RAISES, "RuntimeError", "Attempting to capture an EagerTensor "
+                   "without building a function.",
+                   "an op built inside the Session block from an eager tensor made before it")),
           FixSafety.NONE),
     Entry("TFG008", "tape-broken-by-numpy",
           "the path from source to target leaves TensorFlow inside the tape", _TAPE,
@@ -187,6 +193,10 @@ CATALOG: tuple[Entry, ...] = (
           (b".fit(", b".train_on_batch("),
           (Outcome(Result.RAISES, "ValueError", "No gradients provided for any variable."),),
           FixSafety.NONE),
+    Entry("TFG019", "gradient-through-dataset",
+          "the target depends on the source only through a tf.data op (Dataset.reduce, a "
+          "function given to Dataset.map, a dataset built from the source)",
+          (b"Dataset",), (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE, dataset_tape_candidate),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

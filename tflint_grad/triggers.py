@@ -116,3 +116,8 @@ def keras_backend_candidate(source: bytes) -> bool:
 def functional_keras_candidate(source: bytes) -> bool:
     """The file may build a functional Keras model (TFG016's KerasTensors come only from one)."""
     return _FUNCTIONAL.search(source) is not None
+
+
+def dataset_tape_candidate(source: bytes) -> bool:
+    """TFG019 needs a tape as well as a dataset."""
+    return b"GradientTape" in source

@@ -1,19 +1,23 @@
-"""TFG007: Session.run on tensors computed eagerly."""
+"""TFG007: Session.run on tensors computed eagerly; ops built in a Session block from them."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from tflint_grad.checks.base import Finding
+import libcst as cst
+
+from tflint_grad.checks.base import Finding, PositionOf
 from tflint_grad.checks.eager_scopes import eager_scopes
-from tflint_grad.model.scope import Kind, Model
+from tflint_grad.model.scope import Kind, Model, Scope, SessionCapture
 
 CODE = "TFG007"
 _EAGER_FETCH = frozenset({Kind.CONST, Kind.GRADIENT, Kind.VARIABLE, Kind.FROZEN, Kind.CALL})
 
 
 def check(model: Model) -> Iterator[Finding]:
-    """Session.run on tensors that were computed eagerly."""
+    """Session.run on tensors that were computed eagerly, and ops built in a Session block
+    from such tensors."""
     for scope in eager_scopes(model):
+        yield from _captures(model, scope)
         for run in scope.session_runs:
             if run.in_graph or run.session.session is None or run.session.session.in_graph:
                 continue
@@ -40,3 +44,26 @@ def check(model: Model) -> Iterator[Finding]:
                     f"(RuntimeError: The Session graph is empty. Add operations to the graph "
                     f"before calling run()); drop the Session and use the eager values, or switch "
                     f"graph mode on with tf.compat.v1.disable_eager_execution()"))
+
+
+def _captures(model: Model, scope: Scope) -> Iterator[Finding]:
+    """The first op of each Session block that captures an eager tensor (it raises: nothing
+    after it in the block runs)."""
+    seen: set[cst.With] = set()
+    for cap in scope.session_captures:
+        if cap.session not in seen:
+            seen.add(cap.session)
+            yield Finding(CODE, cap.op, _capture_message(model, cap))
+
+
+def _capture_message(model: Model, cap: SessionCapture) -> Callable[[PositionOf], str]:
+    op, b, opened = model.code(cap.op), cap.captured, model.code(cap.session.items[0].item)
+
+    def message(pos: PositionOf) -> str:
+        return (f"'{op}' is built inside 'with {opened}' (line {pos(cap.session)[0][0]}) from "
+                f"'{b.name}', an eager tensor made before the block (line {pos(b.node)[0][0]}); "
+                f"the block makes the Session's graph the default, so building the op raises "
+                f"RuntimeError: Attempting to capture an EagerTensor without building a "
+                f"function; create '{b.name}' inside the block (or in a tf.Graph), or drop the "
+                f"Session and compute eagerly")
+    return message

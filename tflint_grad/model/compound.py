@@ -234,11 +234,16 @@ class Compound(WalkerCore):
         for stopped in paused:
             if stopped in self.recording:
                 self.recording.remove(stopped)
+        eager_session = session > 0 and self.graph_depth == 0 and graph == 0
+        if eager_session:
+            self.session_blocks.append((s, self.next_seq()))
         self.graph_depth += graph
         self.session_depth += session
         self.walk_block(s.body.body)
         self.graph_depth -= graph
         self.session_depth -= session
+        if eager_session:
+            self.session_blocks.pop()
         end = self.next_seq()
         for stopped in paused:
             self.recording.append(stopped)

@@ -32,6 +32,8 @@ class WalkerCore:
         self.blocks: list[int] = []
         self.graph_depth = 0
         self.session_depth = 0
+        # `with Session():` blocks entered outside any graph: (the with, the seq it began at)
+        self.session_blocks: list[tuple[cst.With, int]] = []
         self.conditional = 0
         self.caught: list[frozenset[str]] = []  # what the enclosing try blocks' handlers catch
         self.summary_mode = False
@@ -45,6 +47,8 @@ class WalkerCore:
     def make(self, name: str, kind: Kind, node: cst.CSTNode, deps: list[Edge]) -> Binding:
         """A new binding made here, recorded by the tapes recording now."""
         b = Binding(name, kind, self.next_seq(), node, deps, frozenset(self.recording))
+        if self.graph_depth or self.session_depth:
+            b.in_graph = True
         self.scope.bindings.append(b)
         return b
 
@@ -82,6 +86,12 @@ class WalkerCore:
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
             return self.env.get(f"{node.value.value}.{node.attr.value}")
         return None
+
+    def held(self, node: cst.BaseExpression) -> Binding | None:
+        """What a name (`m`) or a field (`self.m`) holds here, when the model knows."""
+        if isinstance(node, cst.Name):
+            return self.lookup(node.value)
+        return self.field(node)
 
     def fields_read_by(self, owner: str, method: cst.FunctionDef) -> list[Binding]:
         """The field bindings of `owner` (this method's self) that `owner.method()` reads."""

@@ -6,18 +6,21 @@ import libcst as cst
 from tflint_grad.model.calls import (float_lists, method_called, note_handed_methods,
                                      note_session_run)
 from tflint_grad.model.core import WalkerCore
+from tflint_grad.model.datasets import dataset_call_edges
 from tflint_grad.model.fields import is_static
 
 from tflint_grad.model import keras, ops
 from tflint_grad.model.nodes import kids
 from tflint_grad.syntax import GRADIENT_METHODS, methods
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape,
-                                     FunctionSummary, GradientCall,
+                                     FunctionSummary, GradientCall, SessionCapture,
                                      Kind, LocalCall, ShapeParameter, SymbolicGradients,
                                      Through, Use, UseKind)
 
 
 _ARITH_NODES = (cst.BinaryOperation, cst.UnaryOperation)
+_OP_USES = frozenset({UseKind.ARITHMETIC, UseKind.ARITHMETIC_WITH_NUMBER, UseKind.TF_ARGUMENT})
+_EAGER_TENSORS = frozenset({Kind.CONST, Kind.VARIABLE, Kind.FROZEN})
 
 
 def _cut_all(edges: list[Edge], cut: Cut) -> list[Edge]:
@@ -135,6 +138,9 @@ class Expressions(WalkerCore):
         held = self.field(func)
         if held is not None:
             return [Edge(held)] + args_edges  # `self.model(x)`: the object a field holds, called
+        through_dataset = dataset_call_edges(self, call, args_edges)
+        if through_dataset is not None:
+            return through_dataset
         if isinstance(func, cst.Attribute) and name is None:
             base = self.edges(func.value)
             method = func.attr.value
@@ -358,9 +364,18 @@ class Expressions(WalkerCore):
             b = self.lookup(value.value)
         elif isinstance(value, cst.Call):
             b = self.inline_results.get(value)
+        if self.session_blocks and b is not None and how in _OP_USES:
+            self.note_capture(b, node)
         if b is not None and b.kind is Kind.GRADIENT:
             self.scope.uses.append(Use(b, node, how, self.next_seq()))
             self.site(node)
+
+    def note_capture(self, b: Binding, op: cst.CSTNode) -> None:
+        """An op built in a Session block from an eager tensor made before the block."""
+        block, start = self.session_blocks[-1]
+        if b.seq < start and not b.in_graph and not b.opaque and not b.escaped and (
+                b.kind in _EAGER_TENSORS or (b.tf_value and b.kind is Kind.CALL)):
+            self.scope.session_captures.append(SessionCapture(op, b, block))
 
     def gradient_call(self, call: cst.Call, tape_binding: Binding, method: str) -> Binding:
         """Register `tape.gradient(target, sources)` and return the binding of its result."""

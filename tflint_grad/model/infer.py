@@ -4,6 +4,7 @@ from __future__ import annotations
 import libcst as cst
 
 from tflint_grad.model.core import WalkerCore
+from tflint_grad.model.datasets import is_dataset
 
 from tflint_grad.model import keras, ops
 from tflint_grad.model.fields import FieldDef
@@ -104,6 +105,7 @@ class Inference(WalkerCore):
         b.opaque = True
         if not isinstance(value, cst.Call):
             return
+        b.dataset = is_dataset(self, value)
         name = self.resolve(value.func)
         if name is None and isinstance(value.func, cst.Name):
             local = self.lookup(value.func.value, local_names=True)
@@ -170,6 +172,7 @@ class Inference(WalkerCore):
     def infer_call(self, b: Binding, call: cst.Call) -> None:
         """Kinds of call results: constructors, numpy, Keras models, local classes."""
         name = self.resolve(call.func)
+        b.dataset = is_dataset(self, call)
         if name is None and isinstance(call.func, cst.Name):
             local = self.lookup(call.func.value)
             if local is not None and local.class_def is not None:

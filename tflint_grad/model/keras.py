@@ -98,11 +98,8 @@ def functional_call(w: WalkerCore, name: str, call: cst.Call) -> bool:
 
 def functional(w: WalkerCore, expr: cst.BaseExpression) -> bool:
     """A functional model, or a layer of one (`m.get_layer(...)`, `m.layers[i]`)."""
-    if isinstance(expr, cst.Name):
-        found = w.lookup(expr.value)
-        return found is not None and found.functional
-    if isinstance(expr, cst.Attribute):
-        held = w.field(expr)
+    if isinstance(expr, (cst.Name, cst.Attribute)):
+        held = w.held(expr)
         return held is not None and held.functional
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
         return expr.func.attr.value == "get_layer" and functional(w, expr.func.value)

@@ -80,6 +80,13 @@ TRACING_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "reduce"
 NONE_TOLERANT_OPS = frozenset({"tensorflow.print", "tensorflow.linalg.global_norm",
                                "tensorflow.clip_by_global_norm"})
 ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
+# Methods of a tf.data.Dataset that return a dataset; the ones that take a function trace it
+# into a dataset op, which records no gradient for what the function reads.
+DATASET_METHODS = frozenset({"map", "filter", "flat_map", "interleave", "scan", "apply", "batch",
+                             "padded_batch", "unbatch", "rebatch", "shuffle", "repeat", "take",
+                             "skip", "prefetch", "cache", "concatenate", "enumerate", "window",
+                             "shard", "zip", "take_while", "with_options"})
+DATASET_REDUCERS = frozenset({"reduce"})
 KERAS_NUMPY_METHODS = frozenset({"predict", "predict_on_batch"})
 LEAVE_TF_METHODS = frozenset({"numpy", "item", "tolist", "__array__"})
 PY_CONVERSIONS = frozenset({"float", "int", "bool", "complex"})

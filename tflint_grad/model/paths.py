@@ -29,6 +29,7 @@ class Why(enum.Enum):
     OP_WITHOUT_GRADIENT = "every path goes through an op without a gradient"
     OP_WITH_ZERO_GRADIENT = "every path goes through an op whose gradient is zero"
     THROUGH_ASSIGN = "every path goes through a Variable.assign"
+    THROUGH_DATASET = "every path goes through a tf.data pipeline"
     INTEGER_DTYPE = "the source has an integer dtype"
     NOT_CONNECTED = "the target does not depend on the source"
 
@@ -37,10 +38,11 @@ class Why(enum.Enum):
 # (equal ranks keep the order the paths were found in).
 _RANK = {Why.RECORDED_AFTER_OUTER_BLOCK: 0, Why.RECORDED_ONLY_BEFORE_TAPE: 1,
          Why.RECORDED_AFTER_BLOCK: 1, Why.LEFT_TENSORFLOW: 2, Why.OP_WITHOUT_GRADIENT: 3,
-         Why.OP_WITH_ZERO_GRADIENT: 3, Why.THROUGH_ASSIGN: 3, Why.NEVER_WATCHED: 4}
+         Why.OP_WITH_ZERO_GRADIENT: 3, Why.THROUGH_ASSIGN: 3, Why.THROUGH_DATASET: 3,
+         Why.NEVER_WATCHED: 4}
 _BY_CUT = {CutKind.LEFT_TENSORFLOW: Why.LEFT_TENSORFLOW, CutKind.NO_GRADIENT:
            Why.OP_WITHOUT_GRADIENT, CutKind.ZERO_GRADIENT: Why.OP_WITH_ZERO_GRADIENT,
-           CutKind.ASSIGNED: Why.THROUGH_ASSIGN}
+           CutKind.ASSIGNED: Why.THROUGH_ASSIGN, CutKind.DATASET: Why.THROUGH_DATASET}
 
 
 @dataclass(frozen=True, slots=True)

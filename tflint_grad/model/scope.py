@@ -45,6 +45,7 @@ class CutKind(enum.Enum):
     NO_GRADIENT = "op without gradient"         # tf.round, tf.argmax, casts to int, comparisons
     ZERO_GRADIENT = "op with zero gradient"     # tf.sign: recorded, gradient zero everywhere
     ASSIGNED = "assigned to a variable"         # v.assign(x): v holds x's value, not its path
+    DATASET = "inside a tf.data pipeline"      # ds.reduce(f), ds.map(f): dataset ops record none
     META = "not a value dependency"             # shapes, indices, conditions, rebinding
 
 
@@ -161,6 +162,8 @@ class Binding:
     symbolic: bool = False                     # a symbolic KerasTensor (model.output, ...)
     keras_optimizer: str | None = None         # made by keras.optimizers.X (Keras 3): X
     empty_sequential: bool = False             # keras.Sequential() with no layers yet
+    dataset: bool = False                      # a tf.data.Dataset (made or transformed)
+    in_graph: bool = False                     # made inside a graph or Session block
     rank: int = field(default_factory=_RANKS.__next__, init=False, repr=False)  # creation order
 
 
@@ -201,6 +204,16 @@ class SymbolicGradients:
     call: cst.Call = field(repr=False)
     in_graph: bool
     op: str = "tensorflow.gradients"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionCapture:
+    """An op built inside `with Session():` (whose graph is then the default) from a tensor
+    made eagerly before the block: building it raises."""
+
+    op: cst.CSTNode = field(repr=False)
+    captured: Binding = field(repr=False)
+    session: cst.With = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +337,7 @@ class Scope:
     local_calls: list[LocalCall] = field(default_factory=list)
     symbolic_gradients: list[SymbolicGradients] = field(default_factory=list)
     session_runs: list[SessionRun] = field(default_factory=list)
+    session_captures: list[SessionCapture] = field(default_factory=list)
     float_shapes: list[FloatShape] = field(default_factory=list)
     shape_parameters: list[ShapeParameter] = field(default_factory=list)
     variable_watches: list[VariableWatch] = field(default_factory=list)
