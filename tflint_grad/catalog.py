@@ -12,9 +12,9 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tflint_grad.triggers import (calls_tf_gradients, dataset_tape_candidate,
-                                  float_shape_candidate, functional_keras_candidate,
-                                  keras_backend_candidate)
+from tflint_grad.triggers import (calls_tf_gradients, float_shape_candidate,
+                                  functional_keras_candidate, keras_backend_candidate,
+                                  tape_candidate)
 
 _TAPE = (b"GradientTape",)
 
@@ -196,7 +196,14 @@ CATALOG: tuple[Entry, ...] = (
     Entry("TFG019", "gradient-through-dataset",
           "the target depends on the source only through a tf.data op (Dataset.reduce, a "
           "function given to Dataset.map, a dataset built from the source)",
-          (b"Dataset",), (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE, dataset_tape_candidate),
+          (b"Dataset",), (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE, tape_candidate),
+    Entry("TFG020", "piecewise-linear-second-derivative",
+          "a second derivative of a Keras network that is piecewise linear in its input (Dense "
+          "layers with ReLU or no activation)",
+          (b"Dense",),
+          (Outcome(Result.ZEROS, when="a ReLU-like activation on the path"),
+           Outcome(Result.NONE, when="every layer linear")),
+          FixSafety.NONE, tape_candidate),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

@@ -118,6 +118,6 @@ def functional_keras_candidate(source: bytes) -> bool:
     return _FUNCTIONAL.search(source) is not None
 
 
-def dataset_tape_candidate(source: bytes) -> bool:
-    """TFG019 needs a tape as well as a dataset."""
+def tape_candidate(source: bytes) -> bool:
+    """TFG019 and TFG020 need a tape as well as their own token."""
     return b"GradientTape" in source

@@ -1,0 +1,234 @@
+"""Keras models that are piecewise linear in their input: every layer a Dense (or an input,
+flatten, dropout or reshape layer) whose activation is ReLU-like or linear.
+
+Such a network's second derivatives are zero wherever they exist: TensorFlow's gradient of
+`u_x` returns zeros when a ReLU is on the path, and None when every layer is linear (`u_x` is
+then a constant). A reader of its own, run only when that rule's trigger tokens occur; it
+decides from the statements that build the model, wherever the file makes them:
+`m = Sequential([...])`, `m.add(Dense(...))` (in loops too), a module function that builds and
+returns one, and `self.net = ...` fields of a class.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from tflint_grad.model import ops
+from tflint_grad.model.scope import Model
+
+_SEQUENTIAL = ("keras.Sequential", "keras.models.Sequential")
+_RELU_LIKE = frozenset({"relu", "relu6", "leaky_relu"})
+_LINEAR = frozenset({"linear"})
+# Layers that pass their input on linearly (at inference and in training alike for these).
+_PASS_LAYERS = ("keras.Input", "keras.layers.Input", "keras.layers.InputLayer",
+                "keras.layers.Flatten", "keras.layers.Dropout", "keras.layers.Reshape")
+_RELU_LAYERS = ("keras.layers.ReLU", "keras.layers.LeakyReLU")
+
+
+@dataclass(frozen=True, slots=True)
+class Piecewise:
+    """A model certainly piecewise linear in its input."""
+
+    made: cst.CSTNode            # the statement that made it
+    relu: str | None             # a ReLU-like activation it uses; None: every layer linear
+
+
+@dataclass
+class _Scope:
+    """What one function, class or the module does to each model name."""
+
+    assigns: dict[str, list[cst.BaseExpression]] = field(default_factory=dict)
+    made_at: dict[str, cst.CSTNode] = field(default_factory=dict)
+    added: dict[str, list[cst.BaseExpression]] = field(default_factory=dict)
+    returned: list[cst.BaseExpression] = field(default_factory=list)
+
+
+class _Collector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.scopes: dict[cst.CSTNode | None, _Scope] = {None: _Scope()}
+        self.stack: list[cst.CSTNode | None] = [None]
+        self.functions: dict[str, cst.FunctionDef | None] = {}  # module level (None: twice)
+        self.enclosing: dict[cst.FunctionDef, list[cst.CSTNode | None]] = {}  # outwards
+
+    def here(self, code: str) -> _Scope:
+        """Fields (`self.x`) belong to the class; names to the innermost function."""
+        key = self.stack[-1]
+        if code.startswith("self."):
+            key = next((k for k in reversed(self.stack) if isinstance(k, cst.ClassDef)), key)
+        return self.scopes.setdefault(key, _Scope())
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.stack.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.stack.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.stack == [None]:
+            name = node.name.value
+            self.functions[name] = None if name in self.functions else node
+        self.enclosing[node] = list(reversed(self.stack))
+        self.stack.append(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.stack.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        for small in node.body:
+            if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) \
+                    else [small.target]
+                for t in targets:
+                    code = _code(t)
+                    if code is not None and small.value is not None:
+                        scope = self.here(code)
+                        scope.assigns.setdefault(code, []).append(
+                            small.value if isinstance(small, cst.Assign) else cst.Name("_"))
+                        scope.made_at[code] = node
+            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                func = small.value.func
+                if isinstance(func, cst.Attribute) and func.attr.value == "add":
+                    code = _code(func.value)
+                    if code is not None:
+                        layers = self.here(code).added.setdefault(code, [])
+                        layers += [a.value for a in small.value.args] or [cst.Name("_")]
+            elif isinstance(small, cst.Return) and small.value is not None:
+                self.scopes.setdefault(self.stack[-1], _Scope()).returned.append(small.value)
+
+
+def _code(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+            node.value.value == "self":
+        return f"self.{node.attr.value}"
+    return None
+
+
+class Reader:
+    """Answers "is this model expression, read in this function, piecewise linear?"."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        collector = _Collector()
+        model.module.visit(collector)
+        self.collector = collector
+
+    def resolve(self, node: cst.BaseExpression) -> str:
+        return self.model.imports.resolve(node) or ""
+
+    def lookup(self, expr: cst.BaseExpression, reader: cst.CSTNode) -> Piecewise | None:
+        """The model `expr` names, read in `reader` (a function, or the module)."""
+        code = _code(expr)
+        if code is None:
+            return None
+        where: list[cst.CSTNode | None] = [None]
+        if isinstance(reader, cst.FunctionDef):
+            where = [reader, *self.collector.enclosing.get(reader, [None])]
+        for key in where:
+            scope = self.collector.scopes.get(key)
+            if scope is not None and code in scope.assigns:
+                return self.built(scope, code, depth=0)
+        return None
+
+    def built(self, scope: _Scope, code: str, depth: int) -> Piecewise | None:
+        values = scope.assigns.get(code, [])
+        if len(values) != 1 or not isinstance(values[0], cst.Call) or depth > 2:
+            return None
+        call = values[0]
+        made = scope.made_at[code]
+        layers: list[cst.BaseExpression] = []
+        if self.resolve(call.func) in _SEQUENTIAL:
+            if any(a.star or a.keyword is not None and a.keyword.value not in ("layers", "name")
+                   for a in call.args) or len([a for a in call.args if a.keyword is None]) > 1:
+                return None
+            given = ops.arg(call, 0, "layers")
+            if given is not None:
+                if not isinstance(given, (cst.List, cst.Tuple)) or any(
+                        isinstance(e, cst.StarredElement) for e in given.elements):
+                    return None
+                layers += [e.value for e in given.elements]
+        elif isinstance(call.func, cst.Name) and not call.args:
+            inner = self.built_by(call.func.value, depth)  # `model = init_model()`
+            if inner is None:
+                return None
+            base, base_layers = inner
+            if base is None:
+                return None
+            layers += base_layers
+        else:
+            return None
+        layers += scope.added.get(code, [])
+        return _classify(self, made, layers)
+
+    def built_by(self, function: str,
+                 depth: int) -> tuple[Piecewise | None, list[cst.BaseExpression]] | None:
+        fn = self.collector.functions.get(function)
+        scope = self.collector.scopes.get(fn) if fn is not None else None
+        if scope is None or len(scope.returned) != 1 or not isinstance(scope.returned[0],
+                                                                        cst.Name):
+            return None
+        name = scope.returned[0].value
+        found = self.built(scope, name, depth + 1)
+        if found is None:
+            return None
+        return found, list(_layers_of(self, scope, name))
+
+
+def _layers_of(reader: Reader, scope: _Scope, code: str) -> Iterator[cst.BaseExpression]:
+    call = scope.assigns[code][0]
+    given = ops.arg(call, 0, "layers") if isinstance(call, cst.Call) else None
+    if isinstance(given, (cst.List, cst.Tuple)):
+        yield from (e.value for e in given.elements)
+    yield from scope.added.get(code, [])
+
+
+def _classify(reader: Reader, made: cst.CSTNode,
+              layers: list[cst.BaseExpression]) -> Piecewise | None:
+    if not layers:
+        return None
+    relu: str | None = None
+    for layer in layers:
+        kind = _layer_kind(reader, layer)
+        if kind is None:
+            return None
+        if kind in _RELU_LIKE:
+            relu = relu or kind
+    return Piecewise(made, relu)
+
+
+def _layer_kind(reader: Reader, layer: cst.BaseExpression) -> str | None:
+    """'linear' or a ReLU-like activation's name; None for anything else (or unknown)."""
+    if not isinstance(layer, cst.Call):
+        return None
+    name = reader.resolve(layer.func)
+    if name in _PASS_LAYERS:
+        return "linear"
+    if name in _RELU_LAYERS:
+        return "leaky_relu" if name.endswith("LeakyReLU") else "relu"
+    if name == "keras.layers.Activation":
+        return _activation(reader, ops.arg(layer, 0, "activation"))
+    if name != "keras.layers.Dense":
+        return None
+    return _activation(reader, ops.arg(layer, 1, "activation"))
+
+
+def _activation(reader: Reader, given: cst.BaseExpression | None) -> str | None:
+    if given is None or isinstance(given, cst.Name) and given.value == "None":
+        return "linear"
+    if isinstance(given, cst.SimpleString) and isinstance(given.evaluated_value, str):
+        text = given.evaluated_value
+    elif isinstance(given, cst.Call) and reader.resolve(given.func) == "keras.activations.get":
+        inner = ops.arg(given, 0, "identifier")
+        return _activation(reader, inner) if isinstance(inner, cst.SimpleString) else None
+    else:
+        resolved = reader.resolve(given)
+        if not resolved.startswith(("tensorflow.nn.", "keras.activations.")):
+            return None
+        text = resolved.rsplit(".", 1)[-1]
+    return text if text in _RELU_LIKE | _LINEAR else None
