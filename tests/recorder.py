@@ -18,7 +18,8 @@ Each program runs with `tf.GradientTape.gradient`, `.jacobian`, `.batch_jacobian
 directory. For each call we record the program line it came from and whether it returned None (any
 None leaf), all zeros, a value, or raised. The uncaught exception that ends a program is recorded
 with the deepest program line of its traceback. `tf.function` is forced to `autograph=False` so
-that traced code keeps its real file and line numbers. TensorFlow is imported once; each program
+that traced code keeps its real file and line numbers (a program holding the comment
+`# recorder: keep autograph` keeps AutoGraph on). TensorFlow is imported once; each program
 runs in a process forked from that one before any op ran, so global switches such as
 disable_eager_execution() or run_functions_eagerly(True) cannot leak between programs.
 
@@ -86,6 +87,7 @@ def labels(path: Path) -> dict[int, set[str]]:
 # (TFG018: the op that cuts the path is labelled, `model.fit(...)` raises). The linter reports
 # nothing there; the recorder lets that line raise (and its Keras-internal gradient call return
 # None) on behalf of the label.
+AUTOGRAPH = "# recorder: keep autograph"
 RAISES = re.compile(r"#\s*raises:\s*(?P<codes>TFG\d{3}(?:\s*,\s*TFG\d{3})*)")
 
 
@@ -193,9 +195,13 @@ def _run(case: Path) -> dict:
     tf1.gradients = grads
 
     original_function = tf.function
+    # A program whose pitfall is AutoGraph's own doing (a for loop over a dataset becomes a
+    # dataset reduce) says so with this marker, and keeps AutoGraph on.
+    keep_autograph = AUTOGRAPH in Path(target).read_text()
 
     def function(func=None, **kwargs):
-        kwargs["autograph"] = False
+        if not keep_autograph:
+            kwargs["autograph"] = False
         if func is None:
             return lambda f: original_function(f, **kwargs)
         return original_function(func, **kwargs)

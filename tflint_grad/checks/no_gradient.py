@@ -32,11 +32,13 @@ def failed_sources(model: Model) -> Iterator[tuple[Scope, GradientCall, int, NoG
 Build = Callable[[Model, Scope, GradientCall, int, NoGradient], Finding]
 
 
-def first_per_call(model: Model, reasons: frozenset[Why], build: Build) -> Iterator[Finding]:
-    """One finding per gradient call: for its first source that fails for one of `reasons`."""
+def first_per_call(model: Model, reasons: frozenset[Why], build: Build,
+                   keep: Callable[[NoGradient], bool] | None = None) -> Iterator[Finding]:
+    """One finding per gradient call: for its first source that fails for one of `reasons`
+    (and that `keep` accepts, when given)."""
     done: set[int] = set()
     for scope, gc, i, found in failed_sources(model):
-        if found.why in reasons and id(gc) not in done:
+        if found.why in reasons and id(gc) not in done and (keep is None or keep(found)):
             done.add(id(gc))
             yield build(model, scope, gc, i, found)
 

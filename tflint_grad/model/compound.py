@@ -10,7 +10,8 @@ from tflint_grad.model import ops
 from tflint_grad.model.core import WalkerCore
 from tflint_grad.model.nodes import kids
 from tflint_grad.syntax import GRADIENT_METHODS
-from tflint_grad.model.scope import Binding, Edge, Kind, SessionMade, Tape
+from tflint_grad.model.datasets import is_dataset
+from tflint_grad.model.scope import Binding, Cut, CutKind, Edge, Kind, SessionMade, Tape
 from tflint_grad.model.statements import _names_in
 
 _SESSIONS = ops.SESSIONS
@@ -157,8 +158,29 @@ class Compound(WalkerCore):
                 before[name] = self.env[name] = head
         self.env = self.join([before, self.env], before)
         self.terminated = False
+        if isinstance(s, cst.For) and self.traced() and is_dataset(self, s.iter):
+            self.reduced_by_autograph(s, carried)
         if s.orelse is not None:
             self.walk_block(s.orelse.body.body)
+
+    def traced(self) -> bool:
+        """Is this the body of a `@tf.function`?"""
+        fn = self.scope.node
+        return isinstance(fn, cst.FunctionDef) and any(self.builder.traces_only(d)
+                                                       for d in fn.decorators)
+
+    def reduced_by_autograph(self, s: cst.For, carried: set[str]) -> None:
+        """`for x in dataset:` in a tf.function: AutoGraph turns the loop into a dataset
+        reduce, so what the loop carries out has no recorded path to what it read."""
+        cut = Cut(CutKind.DATASET, self.model.code(s.iter), s)
+        for name in sorted(carried):
+            held = self.env.get(name)
+            if held is None or held.kind in (Kind.TAPE, Kind.FUNCTION, Kind.MODEL):
+                continue
+            kind = Kind.CALL if held.kind is Kind.PARAM else held.kind  # not the parameter
+            out = self.make(name, kind, s, [Edge(held, cut)])
+            out.joined = True
+            self.env[name] = out
 
     def bind_loop_target(self, target: cst.BaseExpression, edges: list[Edge],
                          node: cst.CSTNode) -> None:
