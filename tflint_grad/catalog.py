@@ -199,11 +199,8 @@ CATALOG: tuple[Entry, ...] = (
           (b"Dataset",), (_NONE, _JACOBIAN_ZEROS), FixSafety.NONE, tape_candidate),
     Entry("TFG020", "piecewise-linear-second-derivative",
           "a second derivative of a Keras network that is piecewise linear in its input (Dense "
-          "layers with ReLU or no activation)",
-          (b"Dense",),
-          (Outcome(Result.ZEROS, when="a ReLU-like activation on the path"),
-           Outcome(Result.NONE, when="every layer linear")),
-          FixSafety.NONE, tape_candidate),
+          "layers with ReLU-like activations, the others linear)",
+          (b"Dense",), (Outcome(Result.ZEROS),), FixSafety.NONE, tape_candidate),
 )
 BY_CODE = {entry.code: entry for entry in CATALOG}
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from tflint_grad.checks.base import Finding
 from tflint_grad.checks.no_gradient import head, failed_sources, source_text, target_text
+from tflint_grad.checks.second_derivatives import message, piecewise_second_derivatives
 from tflint_grad.model.paths import Why
 from tflint_grad.model.scope import Model
 
@@ -24,3 +25,8 @@ def check(model: Model) -> Iterator[Finding]:
         yield Finding(CODE, gc.node, (
             f"{head(model, gc, i)}: '{target}' does not depend on '{source}' at all; check that "
             f"the computation uses '{source}', or differentiate with respect to what it uses"))
+    for second in piecewise_second_derivatives(model):
+        # A network with every layer linear: its first derivative is a constant.
+        if not second.net.relu and id(second.call) not in done:
+            done.add(id(second.call))
+            yield Finding(CODE, second.call.node, message(model, second))

@@ -1,127 +1,17 @@
-"""TFG020: a second derivative of a network that is piecewise linear in its input."""
+"""TFG020: a second derivative of a ReLU network, which is piecewise linear in its input."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-import libcst as cst
-
-from tflint_grad.checks.base import Finding, PositionOf
-from tflint_grad.checks.no_gradient import line_of, source_text, target_text
-from tflint_grad.model.activations import Piecewise, Reader
-from tflint_grad.model.scope import Binding, GradientCall, Kind, Model
+from tflint_grad.checks.base import Finding
+from tflint_grad.checks.second_derivatives import message, piecewise_second_derivatives
+from tflint_grad.model.scope import Model
 
 CODE = "TFG020"
-# Ops that put their inputs side by side: linear, so a network of them stays piecewise linear.
-_JOINING = frozenset({"tensorflow.concat", "tensorflow.stack", "tensorflow.reshape",
-                      "tensorflow.identity"})
 
 
 def check(model: Model) -> Iterator[Finding]:
-    """Gradients of a gradient of `net(x)` where `net` is piecewise linear in `x`."""
-    reader: Reader | None = None
-    for scope in model.scopes:
-        for gc in scope.calls:
-            first = _gradient_behind(gc.target) if gc.method == "gradient" else None
-            if first is None or first.target is None:
-                continue
-            call = _model_call(first.target)
-            if call is None:
-                continue
-            reader = reader or Reader(model)
-            net = reader.lookup(call.func, scope.node)
-            if net is None:
-                continue
-            inputs = _inputs(model, call, first.target)
-            if not any(s is not None and s.name in inputs for s in first.sources):
-                continue
-            for i, source in enumerate(gc.sources):
-                if source is not None and source.name in inputs:
-                    yield Finding(CODE, gc.node, _message(model, gc, i, first, call, net))
-                    break
-
-
-def _message(model: Model, gc: GradientCall, i: int, first: GradientCall, call: cst.Call,
-             net: Piecewise) -> Callable[[PositionOf], str]:
-    source, target = source_text(model, gc, i), target_text(model, gc)
-    output, name = target_text(model, first), model.code(call.func)
-    verb = "is all zeros" if net.relu else "is None"
-    what = (f"its layers are linear apart from '{net.relu}', so every second derivative is "
-            f"zero wherever it exists" if net.relu else
-            f"every layer is linear, so '{target}' does not depend on '{source}'")
-
-    def message(pos: PositionOf) -> str:
-        return (f"gradient of '{target}' with respect to '{source}' {verb}: '{target}' is "
-                f"the gradient of '{output}' (line {line_of(first.node, pos)}), an output of "
-                f"'{name}', which is piecewise linear in its input (made on line "
-                f"{line_of(net.made, pos)}): {what}; use a "
-                f"smooth activation (tanh, softplus, swish, gelu) in a network whose second "
-                f"derivatives matter (a physics-informed loss)")
-    return message
-
-
-def _value(b: Binding) -> cst.BaseExpression | None:
-    """The expression a name was assigned, `name = <value>`."""
-    node = b.node
-    if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1:
-        node = node.body[0]
-    if isinstance(node, cst.Assign) and len(node.targets) == 1:
-        return node.value
-    return None
-
-
-def _gradient_behind(b: Binding | None) -> GradientCall | None:
-    """The gradient call whose result `b` is, or a slice of it (`u_x[:, 0:1]`)."""
-    for _ in range(3):
-        if b is None:
-            return None
-        if b.kind is Kind.GRADIENT:
-            return b.grad
-        value = _value(b)
-        if not isinstance(value, cst.Subscript):
-            return None
-        tensors = [e for e in b.deps if e.cut is None]
-        b = tensors[0].binding if len(tensors) == 1 else None
-    return None
-
-
-def _model_call(b: Binding) -> cst.Call | None:
-    """`u = net(X)` (or `net(X)[:, 0:1]`, `self.net(X)`): the call, when `b` is made so."""
-    value = _value(b)
-    while isinstance(value, cst.Subscript):
-        value = value.value
-    if not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
-        return None
-    return value
-
-
-def _inputs(model: Model, call: cst.Call, made: Binding) -> set[str]:
-    """The names the network's input is built from by joining ops only; empty when the
-    input passes through anything else (`net(tf.sin(x))` is not piecewise linear in x)."""
-    positional = [a.value for a in call.args if a.keyword is None and not a.star]
-    if len(positional) != 1:
-        return set()
-    found: set[str] = set()
-    return found if _joined(model, positional[0], made, found, 0) else set()
-
-
-def _joined(model: Model, expr: cst.BaseExpression, made: Binding, found: set[str],
-            depth: int) -> bool:
-    if isinstance(expr, cst.Name):
-        found.add(expr.value)  # a leaf; when it was joined from other names, those too
-        dep = next((e.binding for e in made.deps if e.binding.name == expr.value), None)
-        value = _value(dep) if dep is not None and depth < 3 else None
-        if dep is not None and value is not None and (isinstance(value, (cst.List, cst.Tuple))
-                                                      or _joining(model, value)):
-            _joined(model, value, dep, found, depth + 1)
-        return True
-    if isinstance(expr, (cst.List, cst.Tuple)):
-        return all(not isinstance(e, cst.StarredElement) and
-                   _joined(model, e.value, made, found, depth) for e in expr.elements)
-    if isinstance(expr, cst.Call) and _joining(model, expr):
-        given = [a.value for a in expr.args if a.keyword is None]
-        return bool(given) and _joined(model, given[0], made, found, depth)
-    return False
-
-
-def _joining(model: Model, expr: cst.BaseExpression) -> bool:
-    return isinstance(expr, cst.Call) and model.imports.resolve(expr.func) in _JOINING
+    """Gradients of a gradient of `net(x)` where `net` is ReLU-like and otherwise linear."""
+    for found in piecewise_second_derivatives(model):
+        if found.net.relu:
+            yield Finding(CODE, found.call.node, message(model, found))

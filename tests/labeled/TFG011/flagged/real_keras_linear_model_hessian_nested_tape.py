@@ -1,4 +1,4 @@
-# source: https://coderapp.vercel.app/answer/67946759 (mirror of the Stack Overflow question "hessian matrix of a keras model with tf.hessians")  # known-miss: the inner gradient of a linear model is constant in the input: connection through a model's linearity is not modelled
+# source: https://coderapp.vercel.app/answer/67946759 (mirror of the Stack Overflow question "hessian matrix of a keras model with tf.hessians")
 # reported: The user wants the Hessian of a Keras model w.r.t. its input inside tf.function; get_grads works but get_hessian fails ("None values not supported") for a model made of a single Dense layer. The answer explains that a linear model's input gradient does not depend on the input at all, so TensorFlow has no second-order path and returns None instead of a zero Hessian.
 # observed (TF 2.21): the outer tape.gradient in get_hessian returns None at line 29 (the first derivative of the linear model does not depend on the inputs); get_grads returns a value.
 import tensorflow as tf

@@ -9,5 +9,5 @@ with tf.GradientTape() as outer:
         inner.watch(x)
         u = net(x)
     u_x = inner.gradient(u, x)
-u_xx = outer.gradient(u_x, x)  # expect: TFG020
+u_xx = outer.gradient(u_x, x)  # expect: TFG011
 print(u_xx)
