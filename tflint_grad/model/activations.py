@@ -10,7 +10,6 @@ returns one, and `self.net = ...` fields of a class.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -51,6 +50,7 @@ class _Collector(cst.CSTVisitor):
         self.stack: list[cst.CSTNode | None] = [None]
         self.functions: dict[str, cst.FunctionDef | None] = {}  # module level (None: twice)
         self.enclosing: dict[cst.FunctionDef, list[cst.CSTNode | None]] = {}  # outwards
+        self.methods: dict[cst.ClassDef, dict[str, cst.FunctionDef | None]] = {}
 
     def here(self, code: str) -> _Scope:
         """Fields (`self.x`) belong to the class; names to the innermost function."""
@@ -70,6 +70,10 @@ class _Collector(cst.CSTVisitor):
             name = node.name.value
             self.functions[name] = None if name in self.functions else node
         self.enclosing[node] = list(reversed(self.stack))
+        owner = self.stack[-1]
+        if isinstance(owner, cst.ClassDef):
+            methods = self.methods.setdefault(owner, {})
+            methods[node.name.value] = None if node.name.value in methods else node
         self.stack.append(node)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
@@ -133,59 +137,68 @@ class Reader:
         for key in where:
             scope = self.collector.scopes.get(key)
             if scope is not None and code in scope.assigns:
-                return self.built(scope, code, depth=0)
+                return self.built(key, code, depth=0)
         return None
 
-    def built(self, scope: _Scope, code: str, depth: int) -> Piecewise | None:
+    def built(self, key: cst.CSTNode | None, code: str, depth: int) -> Piecewise | None:
+        scope = self.collector.scopes[key]
+        layers = self.layers_of_name(key, code, depth)
+        return _classify(self, scope.made_at[code], layers) if layers is not None else None
+
+    def layers_of_name(self, key: cst.CSTNode | None, code: str,
+                       depth: int) -> list[cst.BaseExpression] | None:
+        """The layers of the model a name (or field) of scope `key` is bound to once, with
+        the ones its `add()` calls append; None when not known."""
+        scope = self.collector.scopes[key]
         values = scope.assigns.get(code, [])
-        if len(values) != 1 or not isinstance(values[0], cst.Call) or depth > 2:
+        if len(values) != 1:
             return None
-        call = values[0]
-        made = scope.made_at[code]
-        layers: list[cst.BaseExpression] = []
-        if self.resolve(call.func) in _SEQUENTIAL:
-            if any(a.star or a.keyword is not None and a.keyword.value not in ("layers", "name")
-                   for a in call.args) or len([a for a in call.args if a.keyword is None]) > 1:
-                return None
-            given = ops.arg(call, 0, "layers")
-            if given is not None:
-                if not isinstance(given, (cst.List, cst.Tuple)) or any(
-                        isinstance(e, cst.StarredElement) for e in given.elements):
-                    return None
-                layers += [e.value for e in given.elements]
-        elif isinstance(call.func, cst.Name) and not call.args:
-            inner = self.built_by(call.func.value, depth)  # `model = init_model()`
-            if inner is None:
-                return None
-            base, base_layers = inner
-            if base is None:
-                return None
-            layers += base_layers
-        else:
-            return None
-        layers += scope.added.get(code, [])
-        return _classify(self, made, layers)
+        layers = self.layers_of_value(key, values[0], depth)
+        return None if layers is None else layers + scope.added.get(code, [])
 
-    def built_by(self, function: str,
-                 depth: int) -> tuple[Piecewise | None, list[cst.BaseExpression]] | None:
-        fn = self.collector.functions.get(function)
-        scope = self.collector.scopes.get(fn) if fn is not None else None
-        if scope is None or len(scope.returned) != 1 or not isinstance(scope.returned[0],
-                                                                        cst.Name):
+    def layers_of_value(self, key: cst.CSTNode | None, value: cst.BaseExpression,
+                        depth: int) -> list[cst.BaseExpression] | None:
+        """The layers a `Sequential(...)` call makes, or the model a builder of this file
+        returns (`init_model(...)`, `self.build_model()`)."""
+        if not isinstance(value, cst.Call) or depth > 2:
             return None
-        name = scope.returned[0].value
-        found = self.built(scope, name, depth + 1)
-        if found is None:
+        if self.resolve(value.func) in _SEQUENTIAL:
+            return _sequential_layers(value)
+        builder = self.builder(key, value.func)
+        scope = self.collector.scopes.get(builder) if builder is not None else None
+        if scope is None or len(scope.returned) != 1:
             return None
-        return found, list(_layers_of(self, scope, name))
+        returned = scope.returned[0]
+        if isinstance(returned, cst.Name):
+            return self.layers_of_name(builder, returned.value, depth + 1)
+        return self.layers_of_value(builder, returned, depth + 1)
+
+    def builder(self, key: cst.CSTNode | None,
+                func: cst.BaseExpression) -> cst.FunctionDef | None:
+        """The function of this file a call runs: a module function, or a method on self."""
+        if isinstance(func, cst.Name):
+            return self.collector.functions.get(func.value)
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and \
+                func.value.value == "self":
+            cls = key if isinstance(key, cst.ClassDef) else next(
+                (k for k in self.collector.enclosing.get(key, []) if isinstance(k, cst.ClassDef)),
+                None) if isinstance(key, cst.FunctionDef) else None
+            methods = self.collector.methods.get(cls, {}) if cls is not None else {}
+            return methods.get(func.attr.value)
+        return None
 
 
-def _layers_of(reader: Reader, scope: _Scope, code: str) -> Iterator[cst.BaseExpression]:
-    call = scope.assigns[code][0]
-    given = ops.arg(call, 0, "layers") if isinstance(call, cst.Call) else None
-    if isinstance(given, (cst.List, cst.Tuple)):
-        yield from (e.value for e in given.elements)
-    yield from scope.added.get(code, [])
+def _sequential_layers(call: cst.Call) -> list[cst.BaseExpression] | None:
+    if any(a.star or a.keyword is not None and a.keyword.value not in ("layers", "name")
+           for a in call.args) or len([a for a in call.args if a.keyword is None]) > 1:
+        return None
+    given = ops.arg(call, 0, "layers")
+    if given is None:
+        return []
+    if not isinstance(given, (cst.List, cst.Tuple)) or any(
+            isinstance(e, cst.StarredElement) for e in given.elements):
+        return None
+    return [e.value for e in given.elements]
 
 
 def _classify(reader: Reader, made: cst.CSTNode,
