@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from tflint_grad.checks.base import PositionOf
-from tflint_grad.checks.no_gradient import line_of, source_text, target_text
+from tflint_grad.checks.no_gradient import line_of, paths_of, source_text, target_text
 from tflint_grad.model.activations import Piecewise, Reader
 from tflint_grad.model.scope import Binding, GradientCall, Kind, Model
 
@@ -42,19 +42,24 @@ def piecewise_second_derivatives(model: Model) -> Iterator[SecondDerivative]:
             first = _gradient_behind(gc.target) if gc.method == "gradient" else None
             if first is None or first.target is None:
                 continue
-            call = _model_call(model, first.target)
-            if call is None:
+            found = _model_call(model, first.target)
+            if found is None:
                 continue
+            call, made = found
             reader = reader or Reader(model)
             net = reader.lookup(call.func, scope.node)
             if net is None:
                 continue
-            inputs = _inputs(model, call, first.target)
+            inputs = _inputs(model, call, made)
             if not any(s is not None and s.name in inputs for s in first.sources):
                 continue
+            paths = paths_of(model)
+            if any(paths.verdict(first, j) is not None for j in range(len(first.sources))):
+                continue  # the first gradient already fails: another rule says how
             for i, source in enumerate(gc.sources):
                 if source is not None and source.name in inputs:
-                    yield SecondDerivative(gc, i, first, call, net)
+                    if paths.verdict(gc, i) is None:  # else: None for a reason of its own
+                        yield SecondDerivative(gc, i, first, call, net)
                     break
 
 
@@ -103,22 +108,28 @@ def _gradient_behind(b: Binding | None) -> GradientCall | None:
     return None
 
 
-def _model_call(model: Model, b: Binding) -> cst.Call | None:
-    """`u = net(X)` (or `net(X)[:, 0:1]`, `self.net(X)`, `tf.reduce_sum(net(X))`): the
-    network's call, when `b` is made so."""
+def _model_call(model: Model, b: Binding) -> tuple[cst.Call, Binding] | None:
+    """`u = net(X)` (or `net(X)[:, 0:1]`, `self.net(X)`, `tf.reduce_sum(net(X))`, or
+    `uvp = net(X); u = uvp[:, 0:1]`): the network's call and the binding it made."""
     value = _value(b)
-    while isinstance(value, cst.Subscript) or isinstance(value, cst.Call) and \
-            model.imports.resolve(value.func) in _LINEAR_OUT:
-        if isinstance(value, cst.Subscript):
+    for _ in range(6):
+        if isinstance(value, cst.Name):  # `u = uvp[:, 0:1]`: follow `uvp` to what made it
+            dep = next((e.binding for e in b.deps if e.binding.name == value.value), None)
+            if dep is None:
+                return None
+            b, value = dep, _value(dep)
+        elif isinstance(value, cst.Subscript):
             value = value.value
-            continue
-        given = [a.value for a in value.args if a.keyword is None]
-        if not given:
-            return None
-        value = given[0]
+        elif isinstance(value, cst.Call) and model.imports.resolve(value.func) in _LINEAR_OUT:
+            given = [a.value for a in value.args if a.keyword is None]
+            if not given:
+                return None
+            value = given[0]
+        else:
+            break
     if not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
         return None
-    return value
+    return value, b
 
 
 def _inputs(model: Model, call: cst.Call, made: Binding) -> set[str]:

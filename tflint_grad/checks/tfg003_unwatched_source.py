@@ -49,11 +49,17 @@ def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGrad
                                                       "AttributeError or TypeError")
                   if kind is Kind.NUMBER else None)
     opening = raising_head(model, gc, error) if error else head(model, gc, i)
+    expr = gc.source_exprs[i]
+    sliced = isinstance(expr, cst.Subscript)
+    watched = model.code(expr.value) if isinstance(expr, cst.Subscript) else source
     return Finding(CODE, gc.node, (
-        f"{opening}: '{source}' is a {kind.value} that tape '{tape.name}' never "
-        f"watched (only trainable tf.Variables are watched automatically); call "
-        f"{tape.name}.watch({source}) at the top of the with-block"
-        + (", after converting it with tf.convert_to_tensor" if converted else "")), fix)
+        f"{opening}: '{source}' is "
+        + (f"a slice, made at the gradient call, of '{watched}', " if sliced else "")
+        + f"a {kind.value} that tape '{tape.name}' never watched (only trainable tf.Variables "
+        f"are watched automatically); call {tape.name}.watch({watched}) at the top of the "
+        f"with-block"
+        + (", after converting it with tf.convert_to_tensor" if converted else "")
+        + (f", and slice '{watched}' inside the block before using it" if sliced else "")), fix)
 
 
 def check(model: Model) -> Iterator[Finding]:

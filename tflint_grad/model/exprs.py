@@ -232,6 +232,8 @@ class Expressions(WalkerCore):
             return _cut_all(args_edges, Cut(CutKind.LEFT_TENSORFLOW, f"{func.value}()", call))
         if local is None and func.value in ("len", "isinstance", "type", "id", "print"):
             return _cut_all(args_edges, Cut(CutKind.META, func.value, call))
+        if local is not None and local.loss_object:
+            return [Edge(local)] + args_edges  # `loss_fn(y, logits)`: from its arguments only
         if local is not None and local.model_class_reads is not None:
             for read in sorted(local.model_class_reads):
                 found = self.lookup(read, local_names=True)
@@ -392,6 +394,9 @@ class Expressions(WalkerCore):
             source_exprs = [e.value for e in sources_expr.elements]
         elif sources_expr is not None:
             source_exprs = [sources_expr]
+        listed = self.listed_sources(sources_expr)
+        if listed is not None:  # `variables = [w, b]; tape.gradient(loss, variables)`
+            source_exprs, single = listed, False
         sources = [self.source_binding(e) for e in source_exprs]
         keras.note_tape_use(self, call, source_exprs, "gradient")
         zero = any(a.keyword is not None and a.keyword.value == "unconnected_gradients"
@@ -409,6 +414,31 @@ class Expressions(WalkerCore):
         gc.result = result
         self.inline_results[call] = result
         return result
+
+    def listed_sources(self, expr: cst.BaseExpression | None) -> list[cst.BaseExpression] | None:
+        """The elements of a list literal a name holds, `variables = [self.w, self.b]`, when
+        the list was not changed since and no element was rebound (each still names the value
+        it held when the list was made)."""
+        if not isinstance(expr, cst.Name):
+            return None
+        held = self.lookup(expr.value)
+        node = held.node if held is not None else None
+        if held is None or not held.sequence or not isinstance(node, cst.SimpleStatementLine) \
+                or len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
+            return None
+        value = node.body[0].value
+        if not isinstance(value, (cst.List, cst.Tuple)) or not value.elements or any(
+                isinstance(e, cst.StarredElement) for e in value.elements):
+            return None
+        elements = [e.value for e in value.elements]
+        made_from = {id(e.binding) for e in held.deps}
+        for e in elements:
+            if not isinstance(e, (cst.Name, cst.Attribute)):
+                return None
+            now = self.source_binding(e)
+            if now is None or id(now) not in made_from:
+                return None
+        return elements
 
     def value_binding(self, expr: cst.BaseExpression, at: cst.CSTNode) -> Binding | None:
         """The binding an expression denotes: a name's, or a fresh one made right here."""
@@ -433,6 +463,12 @@ class Expressions(WalkerCore):
         held = self.field(expr)
         if held is not None:
             return held
+        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Name):
+            # `pic[0]` of a plain value: a slice made at the call, never seen by the tape; it
+            # gets no gradient wherever `pic` gets none (and in other cases too: not claimed).
+            base = self.lookup(expr.value.value)
+            if base is not None and base.kind in PLAIN:
+                return base
         owner = self.variables_of(expr)
         if owner is not None:
             b = self.make(self.model.code(expr), Kind.VARIABLE, expr, [Edge(owner)])

@@ -36,7 +36,7 @@ def known_bases(cls: cst.ClassDef, imports: ImportTable) -> bool:
         if isinstance(value, cst.Name) and value.value == "object":
             continue
         name = imports.resolve(value)
-        if name is None or not (name.startswith(ops.MODEL_FACTORIES) or name == "tensorflow.Module"):
+        if name is None or not (ops.makes_model(name) or name == "tensorflow.Module"):
             return False
     return True
 

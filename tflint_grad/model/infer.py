@@ -129,11 +129,13 @@ class Inference(WalkerCore):
             b.kind, b.opaque = Kind.CONST, False
             b.int_dtype = name == "tensorflow.constant" and _literal_int(
                 value, dtype, dtype_expr is not None, "value")
-        elif name.startswith(ops.MODEL_FACTORIES):
+        elif ops.makes_model(name):
             b.kind, b.joined, b.opaque = Kind.MODEL, True, False
             b.keras = not self.imports.legacy_keras
         elif name.startswith(("keras.optimizers.", "keras.losses.", "keras.metrics.")):
             b.kind, b.opaque = Kind.CALL, False  # a callable object: not on a gradient path
+            b.loss_object = not name.startswith("keras.optimizers.") and \
+                name.rsplit(".", 1)[-1][:1].isupper()
 
     def int_name(self, expr: cst.BaseExpression) -> bool:
         found = self.lookup(expr.value) if isinstance(expr, cst.Name) else None
@@ -213,7 +215,11 @@ class Inference(WalkerCore):
         if name.startswith("numpy."):
             b.kind = Kind.NUMPY
             return
-        if name.startswith(ops.MODEL_FACTORIES):
+        if name.startswith(("keras.losses.", "keras.metrics.")) and \
+                name.rsplit(".", 1)[-1][:1].isupper():
+            b.kind, b.loss_object = Kind.CALL, True  # calling it computes from its arguments
+            return
+        if ops.makes_model(name):
             b.kind, b.joined = Kind.MODEL, True  # building a model is no tensor op
             b.keras = not self.imports.legacy_keras
             return

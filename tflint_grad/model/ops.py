@@ -62,6 +62,14 @@ INT_PRESERVING = frozenset(f"tensorflow.{n}" for n in (
 ))
 MODEL_FACTORIES = ("keras.Sequential", "keras.Model", "keras.models.", "keras.layers.",
                    "keras.applications.")
+
+
+def makes_model(name: str) -> bool:
+    """Does calling `name` build a Keras model or layer? (`keras.applications.VGG16` does; the
+    applications' `preprocess_input` and `decode_predictions` work on arrays.)"""
+    if name.startswith("keras.applications."):
+        return name.rsplit(".", 1)[-1][:1].isupper()
+    return name.startswith(MODEL_FACTORIES)
 INT_DTYPES = frozenset({"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
                         "bool"})
 FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64", "double", "half"})

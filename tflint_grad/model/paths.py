@@ -316,7 +316,11 @@ class _Search:
                 out.append(None)
                 continue
             if not b.joined and self.tape not in b.recorded_by:
-                out.append(self.unrecorded(b))
+                # A dataset made before the tape: recording it would not help, its op is the cut.
+                cut = next((e.cut for e in b.deps if e.cut is not None and e.cut.kind is
+                            CutKind.DATASET and self.reach(e.binding)), None) if b.dataset else None
+                out.append(NoGradient(Why.THROUGH_DATASET, self.source, cut=cut) if cut
+                           else self.unrecorded(b))
                 continue
             for e in b.deps:
                 if not self.reach(e.binding) and e.binding is not self.key:

@@ -164,6 +164,7 @@ class Binding:
     empty_sequential: bool = False             # keras.Sequential() with no layers yet
     dataset: bool = False                      # a tf.data.Dataset (made or transformed)
     in_graph: bool = False                     # made inside a graph or Session block
+    loss_object: bool = False                  # keras.losses.X(...) / metrics: a pure callable
     rank: int = field(default_factory=_RANKS.__next__, init=False, repr=False)  # creation order
 
 

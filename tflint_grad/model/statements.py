@@ -67,7 +67,7 @@ class Statements(WalkerCore):
         """keras.Model, keras.layers.Layer, or a Keras class of this file (not tf.Module)."""
         name = self.resolve(base)
         if name is not None:
-            return name.startswith(ops.MODEL_FACTORIES) and not self.imports.legacy_keras
+            return ops.makes_model(name) and not self.imports.legacy_keras
         local = self.lookup(base.value) if isinstance(base, cst.Name) else None
         return local is not None and local.keras
 
@@ -75,7 +75,7 @@ class Statements(WalkerCore):
         """keras.Model, keras.layers.Layer, tf.Module, or a model class of this file."""
         name = self.resolve(base)
         if name is not None:
-            return name.startswith(ops.MODEL_FACTORIES) or name == "tensorflow.Module"
+            return ops.makes_model(name) or name == "tensorflow.Module"
         if isinstance(base, cst.Name):
             local = self.lookup(base.value)
             return local is not None and local.model_class_reads is not None
