@@ -17,6 +17,8 @@ def _finding(model: Model, found: CutTraining) -> Finding:
              f"y_pred only through it" if found.role == "loss" else
              f"the last layer of '{found.model_name}' is Lambda({found.function}), whose "
              f"output depends on its input only through it" if found.role == "lambda" else
+             f"'{found.model_name}' is a subclassed model whose {found.function} returns an "
+             f"output that depends on its input only through it" if found.role == "model" else
              f"the last layer of '{found.model_name}' runs {found.function}, whose output "
              f"depends on its input only through it")
 

@@ -35,6 +35,8 @@ _OUTPUT = "#output"
 _UNDERSTOOD = frozenset({"add", "compile", "fit", "train_on_batch", "summary", "evaluate",
                          "predict", "count_params"})  # the key under which a name made by `Lambda(f)(h)` is remembered
 _LAYERS = ("keras.layers.Lambda",)
+# Methods with which a subclassed model trains its own way: fit no longer uses compile's loss.
+_OWN_TRAINING = frozenset({"train_step", "compute_loss", "fit", "train_on_batch", "__call__"})
 
 
 class Dep(enum.IntEnum):
@@ -53,7 +55,7 @@ class CutTraining:
     fit: cst.Call
     model_name: str
     function: str   # the loss or Lambda function's name as written
-    role: str       # "loss" | "lambda" | "layer"
+    role: str       # "loss" | "lambda" | "layer" | "model" (a subclassed model's call)
 
 
 @dataclass
@@ -195,7 +197,19 @@ class _Reader:
             fn = self.defs.get(value.func.value)
             if fn is not None:
                 return self.returned(fn)
+            cls = self.keras_subclass(value.func.value, "keras.Model")
+            if cls is not None and not any(m.name.value in _OWN_TRAINING for m in methods(cls)):
+                return _Keras(last_layer=value)  # a subclassed model: its call is the output
         return None
+
+    def keras_subclass(self, name: str, base: str) -> cst.ClassDef | None:
+        """A class of this file, defined once, that derives directly from `base`."""
+        cls = self.classes.get(name)
+        if cls is None or not self.once(name):
+            return None
+        if not any(self.resolve(b.value).endswith(base) for b in cls.bases):
+            return None
+        return cls
 
     def returned(self, fn: cst.FunctionDef) -> _Keras | None:
         if _returns(fn) != 1 or not self.once(fn.name.value):
@@ -240,7 +254,7 @@ class _Reader:
     # ------------------------------------------------------------ the cut
     def training(self, fit: cst.Call, name: str, held: _Keras) -> None:
         loss = held.loss
-        function = self.function(loss)
+        function = self.function(loss) or self.loss_class_call(loss)
         if function is not None:
             op = self.cut(*function, param=1)
             if op is not None:
@@ -254,7 +268,8 @@ class _Reader:
             op = self.cut(call.params, call.body.body, param=1, method=True) \
                 if isinstance(call.body, cst.IndentedBlock) else None
             if op is not None:
-                self.found.append(CutTraining(op, fit, name, f"{cls}.call", "layer"))
+                role = "model" if self.keras_subclass(cls, "keras.Model") else "layer"
+                self.found.append(CutTraining(op, fit, name, f"{cls}.call", role))
             return
         if layer is not None and self.is_layer(layer, "layers.Lambda") and \
                 isinstance(layer, cst.Call):
@@ -269,6 +284,21 @@ class _Reader:
                     fn = ops.arg(layer, 0, "function")
                     self.found.append(CutTraining(op, fit, name,
                                                   self.model.code(fn) if fn else "", "lambda"))
+
+    def loss_class_call(self, loss: cst.BaseExpression | None
+                        ) -> tuple[cst.Parameters, Sequence[cst.BaseStatement]] | None:
+        """`loss=RoundedMSE()` of a `keras.losses.Loss` subclass of this file: its `call`
+        without self (`call(self, y_true, y_pred)` reads as `(y_true, y_pred)`)."""
+        if not isinstance(loss, cst.Call) or not isinstance(loss.func, cst.Name):
+            return None
+        cls = self.keras_subclass(loss.func.value, "keras.losses.Loss")
+        calls = [m for m in methods(cls) if m.name.value == "call" and not m.decorators] \
+            if cls is not None else []
+        if len(calls) != 1 or not isinstance(calls[0].body, cst.IndentedBlock) or \
+                _reads_self(calls[0]):
+            return None
+        params = calls[0].params
+        return params.with_changes(params=params.params[1:]), calls[0].body.body
 
     def once(self, name: str) -> bool:
         """Is `name` bound exactly once in the whole module (its def), so every use means it?"""
@@ -557,3 +587,10 @@ def cut_trainings(model: Model) -> list[CutTraining]:
     for found in reader.found:  # a helper read for its model and again on its own
         unique.setdefault((id(found.op), id(found.fit)), found)
     return list(unique.values())
+
+
+def _reads_self(fn: cst.FunctionDef) -> bool:
+    """Does a method read anything from its instance (a weight it may own)?"""
+    first = fn.params.params[0].name.value if fn.params.params else None
+    return first is not None and any(isinstance(n, cst.Name) and n.value == first
+                                     for n in subtree(fn.body))
