@@ -335,11 +335,14 @@ class Statements(WalkerCore):
             return
         session = isinstance(value, cst.Call) and self.resolve(value.func) in _SESSIONS
         aliased = self.resolve(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
-        if aliased is not None and aliased.startswith("tensorflow.") and all(
+        if aliased is not None and aliased.startswith(("tensorflow.", "keras.")) and all(
                 isinstance(t, cst.Name) for t in targets):
-            for target in targets:  # `grads_fn = tf.compat.v1.gradients`: another spelling
+            origin = self.imports.origin(value)
+            for target in targets:  # `grads_fn = tf.compat.v1.gradients`, `K = tf.keras.backend`
                 assert isinstance(target, cst.Name)
                 self.imports.aliases[target.value] = aliased
+                if origin is not None:
+                    self.imports.origins[target.value] = origin
                 self.env.pop(target.value, None)
             return
         unpacked = [t for t in targets if isinstance(t, cst.Tuple)]
