@@ -10,26 +10,17 @@ whole, a model name rebound, a helper of unknown effect on `y_pred`).
 """
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
 
 from tflint_grad.model import ops
+from tflint_grad.model.flow import CUT_OPS, Dep, Flow
 from tflint_grad.model.scope import Model
-from tflint_grad.syntax import methods, names_in, root_name, subtree, target_names
+from tflint_grad.syntax import methods, root_name, subtree, target_names
 
-_CUT_NAMES = ("round", "floor", "ceil", "argmax", "argmin", "argsort", "equal", "not_equal",
-              "greater", "greater_equal", "less", "less_equal", "stop_gradient",
-              "logical_and", "logical_or", "logical_not")
-# The ops without a gradient (tf.sign is left out: its gradient is zeros, and Keras trains on).
-CUT_OPS = (ops.NONDIFF_OPS - ops.ZERO_OPS) | frozenset(
-    f"{prefix}{n}" for n in _CUT_NAMES
-    for prefix in ("tensorflow.", "tensorflow.math.", "tensorflow.keras.backend.",
-                   "keras.ops."))
 TRAINING_METHODS = frozenset({"fit", "train_on_batch"})
-_META_CALLS = frozenset({"shape", "size", "rank", "shape_n", "len"})
 _OUTPUT = "#output"
 # Methods of a model whose effect on its training the reader knows (or that do not change it).
 _UNDERSTOOD = frozenset({"add", "compile", "fit", "train_on_batch", "summary", "evaluate",
@@ -37,14 +28,6 @@ _UNDERSTOOD = frozenset({"add", "compile", "fit", "train_on_batch", "summary", "
 _LAYERS = ("keras.layers.Lambda",)
 # Methods with which a subclassed model trains its own way: fit no longer uses compile's loss.
 _OWN_TRAINING = frozenset({"train_step", "compute_loss", "fit", "train_on_batch", "__call__"})
-
-
-class Dep(enum.IntEnum):
-    """How a value depends on the parameter: not, only through cuts, or differentiably."""
-
-    NONE = 0
-    CUT = 1
-    DIFF = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +333,7 @@ class _Reader:
         names = [p.name.value for p in params.params]
         if len(names) <= param:
             return None
-        flow = _Flow(self, names[param])
+        flow = Flow(self, names[param])
         for other in names:
             flow.env.setdefault(other, Dep.NONE)
         if method:
@@ -358,99 +341,6 @@ class _Reader:
         result = flow.dep(body) if isinstance(body, cst.BaseExpression) else \
             flow.statements(body)
         return flow.first_cut if result is Dep.CUT else None
-
-
-class _Flow:
-    """How values inside one function depend on one parameter."""
-
-    def __init__(self, reader: _Reader, param: str) -> None:
-        self.reader = reader
-        self.env: dict[str, Dep] = {param: Dep.DIFF}
-        self.first_cut: cst.CSTNode | None = None
-
-    def statements(self, body: Sequence[cst.BaseStatement]) -> Dep | None:
-        for i, stmt in enumerate(body):
-            if not isinstance(stmt, cst.SimpleStatementLine):
-                return None  # branches and loops: not followed
-            for small in stmt.body:
-                if isinstance(small, cst.Return):
-                    last = i == len(body) - 1 and small is stmt.body[-1]
-                    return self.dep(small.value) if last and small.value is not None else None
-                if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
-                        isinstance(small.targets[0].target, cst.Name):
-                    self.env[small.targets[0].target.value] = self.dep(small.value)
-                elif isinstance(small, cst.Expr) and isinstance(small.value, (
-                        cst.SimpleString, cst.ConcatenatedString)):
-                    continue  # a docstring
-                else:
-                    return None
-        return None
-
-    def cut_at(self, node: cst.CSTNode, inputs: Dep) -> Dep:
-        if inputs is Dep.NONE:
-            return Dep.NONE
-        if self.first_cut is None:
-            self.first_cut = node
-        return Dep.CUT
-
-    def dep(self, expr: cst.BaseExpression) -> Dep:
-        if isinstance(expr, cst.Name):
-            return self.env.get(expr.value, Dep.NONE)
-        if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
-            return Dep.NONE
-        if isinstance(expr, cst.Comparison):
-            inputs = max([self.dep(expr.left)] + [self.dep(c.comparator)
-                                                  for c in expr.comparisons])
-            return self.cut_at(expr, inputs)
-        if isinstance(expr, cst.BinaryOperation):
-            return max(self.dep(expr.left), self.dep(expr.right))
-        if isinstance(expr, cst.UnaryOperation):
-            inner = self.dep(expr.expression)
-            return self.cut_at(expr, inner) if isinstance(expr.operator, cst.Not) else inner
-        if isinstance(expr, cst.Attribute):
-            if expr.attr.value in ops.META_ATTRS:
-                return Dep.NONE
-            if isinstance(expr.value, cst.Name) and expr.value.value not in self.env and \
-                    not self.reader.resolve(expr.value):
-                return Dep.DIFF  # `model.trainable_weights` read from outside: maybe weights
-            return self.dep(expr.value)
-        if isinstance(expr, cst.Subscript):
-            return self.dep(expr.value)
-        if isinstance(expr, (cst.Tuple, cst.List)):
-            return max([Dep.NONE] + [self.dep(e.value) for e in expr.elements])
-        if isinstance(expr, cst.Call):
-            return self.call(expr)
-        # Lambdas, comprehensions, conditionals: differentiable if they mention a tracked name
-        # or anything from outside the function that is not an import (a model, its weights).
-        mentioned = names_in(expr)
-        return Dep.DIFF if any(self.env.get(n, Dep.NONE) is not Dep.NONE or (
-            n not in self.env and n not in self.reader.model.imports.aliases)
-            for n in mentioned) else Dep.NONE
-
-    def call(self, call: cst.Call) -> Dep:
-        if isinstance(call.func, cst.Name) and call.func.value == "super":
-            return Dep.DIFF  # `super().call(...)`: the parent layer's own weights
-        inputs = max([Dep.NONE] + [self.dep(a.value) for a in call.args])
-        if isinstance(call.func, cst.Attribute) and not self.reader.resolve(call.func):
-            inputs = max(inputs, self.dep(call.func.value))  # a method of a tracked value
-        name = self.reader.resolve(call.func)
-        if name.startswith("keras.backend."):  # tf.keras.backend keeps round/argmax; Keras 3's
-            name = self.reader.model.imports.origin(call.func) or ""  # own backend does not
-        if name in CUT_OPS:
-            return self.cut_at(call, inputs)
-        if name in ("tensorflow.cast", "tensorflow.dtypes.cast", "tensorflow.keras.backend.cast",
-                    "keras.ops.cast"):
-            dtype_expr = ops.arg(call, 1, "dtype")
-            dtype = ops.dtype_name(dtype_expr, self.reader.resolve(dtype_expr)
-                                   if dtype_expr is not None else None)
-            if dtype in ops.INT_DTYPES:
-                return self.cut_at(call, inputs)
-            return inputs if dtype in ops.FLOAT_DTYPES else (Dep.DIFF if inputs else Dep.NONE)
-        if name.split(".")[-1] in _META_CALLS:
-            return Dep.NONE
-        # Any other op or helper passes on what reaches it: nothing it does to a value cut
-        # from y_pred makes a gradient path again (a helper cannot see y_pred otherwise).
-        return inputs
 
 
 def _blocks(stmt: cst.BaseCompoundStatement) -> Iterator[cst.BaseSuite | cst.CSTNode]:
@@ -463,10 +353,6 @@ def _blocks(stmt: cst.BaseCompoundStatement) -> Iterator[cst.BaseSuite | cst.CST
             yield part
             if isinstance(part, cst.If):
                 yield from _blocks(part)
-
-
-
-
 
 
 def _inner_returned(factory: cst.FunctionDef) -> cst.FunctionDef | cst.Lambda | None:
@@ -538,8 +424,6 @@ class _Bindings(cst.CSTVisitor):
     def visit_Global(self, node: cst.Global) -> None:
         for item in node.names:
             self.add(item.name.value)
-
-
 
 
 class _Returns(cst.CSTVisitor):
