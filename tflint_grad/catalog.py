@@ -168,7 +168,7 @@ CATALOG: tuple[Entry, ...] = (
           (Outcome(Result.RAISES, "AttributeError", "module", "a call through the backend"),
            Outcome(Result.RAISES, "ImportError", "cannot import name",
                    "`from ...backend import name`")),
-          FixSafety.NONE, keras_backend_candidate),
+          FixSafety.UNSAFE, keras_backend_candidate),
     Entry("TFG016", "keras-tensor-in-eager",
           "a symbolic KerasTensor (model.input, layer.output) handed to TensorFlow or a tape",
           (b".output", b".input"),

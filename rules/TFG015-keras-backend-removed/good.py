@@ -1,13 +1,30 @@
-# The same loss in TensorFlow 2: call the model under a tape and differentiate the result.
+# Grad-CAM in TensorFlow 2: split the model at the last convolution, watch its output and
+# differentiate the class score the rest of the model computes from it.
 import numpy as np
 import tensorflow as tf
 
+init = tf.keras.initializers.GlorotUniform
 inp = tf.keras.Input((8, 8, 3))
-conv = tf.keras.layers.Conv2D(4, 3, name="conv")(inp)
-model = tf.keras.Model(inp, tf.keras.layers.GlobalAveragePooling2D()(conv))
-img = tf.constant(np.random.rand(1, 8, 8, 3).astype("float32"))
+conv = tf.keras.layers.Conv2D(4, 3, name="conv2d_3", kernel_initializer=init(seed=1))(inp)
+features = tf.keras.layers.GlobalAveragePooling2D()(conv)
+probs = tf.keras.layers.Dense(2, activation="softmax", kernel_initializer=init(seed=2))(features)
+model = tf.keras.Model(inp, probs)
+x = np.linspace(0.0, 1.0, 192, dtype="float32").reshape(1, 8, 8, 3)
+
+preds = model.predict(x, verbose=0)
+class_idx = int(np.argmax(preds[0]))
+last_conv_layer = model.get_layer("conv2d_3")
+conv_model = tf.keras.Model(model.inputs, last_conv_layer.output)
+head = tf.keras.Model(last_conv_layer.output, model.output)
+conv_outputs = conv_model(x)
 with tf.GradientTape() as tape:
-    tape.watch(img)
-    loss = model(img)[:, 1]
-grads = tape.gradient(loss, img)
-print(float(loss[0]), grads.shape)
+    tape.watch(conv_outputs)
+    predictions = head(conv_outputs)
+    class_output = predictions[:, class_idx]
+grads = tape.gradient(class_output, conv_outputs)
+pooled_grads_value = tf.reduce_mean(grads, axis=(0, 1, 2)).numpy()
+conv_layer_output_value = conv_outputs[0].numpy()
+for i in range(4):
+    conv_layer_output_value[:, :, i] *= pooled_grads_value[i]
+heatmap = np.maximum(np.mean(conv_layer_output_value, axis=-1), 0)
+print("heatmap:", heatmap.shape)

@@ -8,6 +8,7 @@ import libcst as cst
 
 from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
 from tflint_grad.checks.eager_scopes import eager_scopes
+from tflint_grad.fixing.gradcam import gradcam_fix
 from tflint_grad.fixing.layout import fresh_name, indent, layout_of, place, whole_lines
 from tflint_grad.fixing.moving import movable
 from tflint_grad.model.scope import Binding, Kind, Model
@@ -162,4 +163,12 @@ def check(model: Model) -> Iterator[Finding]:
                 f"RuntimeError (tf.gradients is not supported when eager execution is enabled."
                 f" Use tf.GradientTape instead.); compute it with tf.GradientTape, or trace "
                 f"the function with @tf.function"),
-                tape_rewrite_fix(model, call) if found.op == "tensorflow.gradients" else None)
+                _fix(model, call, found.op))
+
+
+def _fix(model: Model, call: cst.Call, op: str) -> FixBuilder | None:
+    """The tape rewrite for tf.gradients; the Grad-CAM rewrite for `K.gradients` (tf.keras's
+    backend keeps it as tf.gradients) in the Keras 2 Grad-CAM block."""
+    if op == "tensorflow.gradients":
+        return tape_rewrite_fix(model, call)
+    return gradcam_fix(model, call) if op == "keras.backend.gradients" else None

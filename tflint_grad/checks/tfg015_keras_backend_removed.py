@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tflint_grad.checks.base import Finding
+from tflint_grad.checks.base import FixBuilder, Finding
 from tflint_grad.checks.eager_scopes import eager_scopes
+from tflint_grad.fixing.gradcam import gradcam_fix
 from tflint_grad.model.scope import BackendName, Model
 from tflint_grad.syntax import subtree
 
@@ -44,4 +45,13 @@ def check(model: Model) -> Iterator[Finding]:
                  for a in found.call.args for n in subtree(a.value)}
         for found in scope.backend_names:
             if id(found.node) not in inner:  # `K.function([K.learning_phase()])`: the outer
-                yield Finding(CODE, found.node, _message(model, found))  # lookup fails first
+                yield Finding(CODE, found.node, _message(model, found),  # lookup fails first
+                              _fix(model, found))
+
+
+def _fix(model: Model, found: BackendName) -> FixBuilder | None:
+    """The Grad-CAM rewrite, for `K.gradients(...)` in the Keras 2 Grad-CAM block."""
+    call = found.call
+    if found.attr != "gradients" or found.imported or call is None or call.func is not found.node:
+        return None
+    return gradcam_fix(model, call)
