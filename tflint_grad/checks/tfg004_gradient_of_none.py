@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import libcst as cst
+
 from tflint_grad.checks.base import Finding, PositionOf
 from tflint_grad.checks.no_gradient import paths_of
 from tflint_grad.model.paths import NoGradient
-from tflint_grad.model.scope import GradientCall, Model, UseKind
+from tflint_grad.model.scope import Binding, GradientCall, Model, Scope, UseKind
 
 CODE = "TFG004"
 # What each use of None raises in TensorFlow 2.21, by how the model saw it used.
@@ -27,12 +29,32 @@ _RAISES = {
 }
 
 
+def _none_targets(model: Model, scope: Scope) -> Iterator[Finding]:
+    """A gradient whose target is the None a function without `return` hands back."""
+    for gc in scope.calls:
+        fn = gc.target.none_from if gc.target is not None else None
+        if fn is None or gc.target is None:
+            continue
+        target, name = gc.target, fn.name.value
+
+        def message(pos: PositionOf, gc: GradientCall = gc, target: Binding = target,
+                    name: str = name, fn: cst.FunctionDef = fn) -> str:
+            return (f"'{target.name}' is None: "
+                    f"'{name}' (line {pos(fn)[0][0]}) has no return statement, so the call on "
+                    f"line {pos(target.node)[0][0]} returns None, and using it as the target "
+                    f"of {gc.method} raises TypeError (Argument `target` should be a list or "
+                    f"nested structure of Tensors ... but received None); return the value "
+                    f"from '{name}'")
+        yield Finding(CODE, gc.node, message)
+
+
 def check(model: Model) -> Iterator[Finding]:
     """The first use of each None gradient that raises."""
     from tflint_grad.checks import code_for  # the registry imports this module
 
     paths = paths_of(model)
     for scope in model.scopes:
+        yield from _none_targets(model, scope)
         reported: set[int] = set()
         for use in sorted(scope.uses, key=lambda u: u.seq):
             if id(use.binding) in reported:

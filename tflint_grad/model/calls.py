@@ -9,10 +9,11 @@ from tflint_grad.model import ops
 from tflint_grad.model.scope import Binding, Kind, LocalCall, SessionMade, SessionRun
 
 if TYPE_CHECKING:
+    from tflint_grad.model.core import WalkerCore
     from tflint_grad.model.exprs import Expressions
 
 
-def method_called(w: Expressions, owner: cst.BaseExpression, method: str) -> cst.FunctionDef | None:
+def method_called(w: WalkerCore, owner: cst.BaseExpression, method: str) -> cst.FunctionDef | None:
     """The method of a class of this file that `owner.method(...)` runs, if the model knows."""
     cls: cst.ClassDef | None = None
     if isinstance(owner, cst.Name):

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import libcst as cst
 
+from tflint_grad.model import keras, ops
+from tflint_grad.model.calls import method_called
 from tflint_grad.model.core import WalkerCore
 from tflint_grad.model.datasets import is_dataset
-
-from tflint_grad.model import keras, ops
 from tflint_grad.model.fields import FieldDef
+from tflint_grad.model.nodes import returns_nothing
 from tflint_grad.model.scope import PLAIN, Binding, Kind
-
 
 
 class Inference(WalkerCore):
@@ -177,6 +177,9 @@ class Inference(WalkerCore):
         b.dataset = is_dataset(self, call)
         if name is None and isinstance(call.func, cst.Name):
             local = self.lookup(call.func.value)
+            if local is not None and local.kind is Kind.FUNCTION and local.function is not None \
+                    and returns_nothing(local.function):
+                b.none_from = local.function
             if local is not None and local.class_def is not None:
                 b.instance_of = local.class_def
             if local is not None and local.model_class_reads is not None:
@@ -185,6 +188,14 @@ class Inference(WalkerCore):
             if local is not None and local.kind in (Kind.PARAM, Kind.CALL, Kind.PHI,
                                                     Kind.UNKNOWN):
                 b.unknown_callee = True  # it may read anything, the source included
+        if name is None and isinstance(call.func, cst.Attribute):
+            method = call.func.attr.value
+            defined = method_called(self, call.func.value, method)
+            cls = self.builder.method_class.get(defined) if defined is not None else None
+            if defined is not None and cls is not None and returns_nothing(defined) and \
+                    not self.builder.sets_on_self(cls, method) and \
+                    not self.builder.overridden(cls, method):
+                b.none_from = defined  # `self.compute_loss(x)` of a method with no return
         if name is None:
             if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
                     "astype", "reshape", "copy", "squeeze", "ravel", "flatten", "T") \

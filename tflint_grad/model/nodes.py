@@ -43,3 +43,25 @@ def kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
                     yield item
         elif is_node(of):
             yield value
+
+
+def returns_nothing(fn: cst.FunctionDef) -> bool:
+    """Does every call of `fn` return None? An undecorated function with a body of its own
+    (not just `pass`, `...` or a docstring) and no `return value`, `yield` or `raise` in it."""
+    if fn.decorators or not isinstance(fn.body, cst.IndentedBlock):
+        return False
+    real = [s for s in fn.body.body if not (
+        isinstance(s, cst.SimpleStatementLine) and all(
+            isinstance(x, cst.Pass) or isinstance(x, cst.Expr) and isinstance(
+                x.value, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)) for x in s.body))]
+    if not real:
+        return False
+    stack: list[cst.CSTNode] = list(real)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.Yield, cst.Raise, cst.Await)) or (
+                isinstance(n, cst.Return) and n.value is not None):
+            return False
+        if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(n.children)
+    return True

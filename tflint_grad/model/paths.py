@@ -179,6 +179,8 @@ class Paths:
             return None
         if target.kind is Kind.GRADIENT and self.is_none(target) is not None:
             return None  # the use of the None raises first, and is what to report
+        if target.none_from is not None:
+            return None  # the target is None itself: the gradient call raises
         if source.int_dtype and not source.opaque:
             return NoGradient(Why.INTEGER_DTYPE, source)
         key = source.model_of or source

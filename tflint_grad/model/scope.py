@@ -165,6 +165,8 @@ class Binding:
     dataset: bool = False                      # a tf.data.Dataset (made or transformed)
     in_graph: bool = False                     # made inside a graph or Session block
     loss_object: bool = False                  # keras.losses.X(...) / metrics: a pure callable
+    none_from: cst.FunctionDef | None = field(default=None, repr=False)  # a call of a function
+    # of this file that returns nothing: the value is None
     rank: int = field(default_factory=_RANKS.__next__, init=False, repr=False)  # creation order
 
 
