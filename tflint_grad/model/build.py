@@ -114,7 +114,7 @@ class Builder:
             me = walker.env[scope.params[0]]
             me.instance_of = cls  # `self.helper(...)` runs this class's method
             if fn.name.value != "__init__":
-                walker.bind_fields(scope.params[0], self.fields_of(cls))
+                walker.bind_fields(scope.params[0], self.fields_of(cls), cls)
         walker.walk_block(fn.body.body)
         self.walking.discard(fn)
         return scope
@@ -160,6 +160,20 @@ class Builder:
             merged.numeric = first.numeric if len(numerics) == 1 else None
             out[param] = merged
         return out
+
+    def model_passed(self, cls: cst.ClassDef, param: str) -> Binding | None:
+        """The Keras model every construction of `cls` in this file hands `__init__` as
+        `param` (`Trainer(net)`), when the class is used nowhere else."""
+        init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
+                     and s.name.value == "__init__"), None) \
+            if isinstance(cls.body, cst.IndentedBlock) else None
+        sites = self.call_sites.get(init) if init is not None else None
+        if not sites or None in sites or self.mentions(cls.name.value) != len(sites) + 1:
+            return None
+        given = [site.get(param) for site in sites if site is not None]
+        if not given or any(g is None or g.kind is not Kind.MODEL or not g.keras for g in given):
+            return None
+        return given[0]
 
     def mentions(self, name: str) -> int:
         """How often the code (not its comments or strings) mentions a name or attribute."""

@@ -257,6 +257,11 @@ class Expressions(WalkerCore):
             made = self.make(self.model.code(call), Kind.CALL, call, [Edge(local)] + args_edges)
             made.opaque = True
             return [Edge(made)]
+        if local is not None and local.class_def is not None and not self.summary_mode:
+            init = _init_of(local.class_def)  # `Trainer(net)`: what `__init__` is handed
+            if init is not None:
+                self.builder.call_sites.setdefault(init, []).append(
+                    self.passed_values(call, init, bound=True))
         return ([Edge(local)] if local is not None else []) + args_edges
 
     def note_call(self, name: str, call: cst.Call) -> None:
@@ -484,6 +489,14 @@ class Expressions(WalkerCore):
         if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
             return Kind.NUMPY
         return Kind.CALL
+
+
+def _init_of(cls: cst.ClassDef) -> cst.FunctionDef | None:
+    """A class's own `__init__`."""
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return None
+    return next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
+                 and s.name.value == "__init__"), None)
 
 
 def _defines_call(cls: cst.ClassDef) -> bool:

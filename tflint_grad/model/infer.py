@@ -66,11 +66,18 @@ class Inference(WalkerCore):
                 return owner
         return None
 
-    def bind_fields(self, owner: str, fields: dict[str, FieldDef]) -> None:
+    def bind_fields(self, owner: str, fields: dict[str, FieldDef],
+                    cls: cst.ClassDef | None = None) -> None:
         """Bind `self.attr` for each field, as a value made before anything in this method."""
         for attr, found in fields.items():
             b = self.make(f"{owner}.{attr}", Kind.UNKNOWN, found.statement, [])
             self.field_kind(b, found.value)
+            if isinstance(found.value, cst.Name) and cls is not None:
+                # `self.model = model`, a parameter every construction passes a Keras model
+                given = self.builder.model_passed(cls, found.value.value)
+                if given is not None:
+                    b.kind, b.joined, b.opaque, b.keras = Kind.MODEL, True, False, True
+                    b.functional = given.functional
             self.env[f"{owner}.{attr}"] = b
 
     def literal_tensor(self, expr: cst.BaseExpression) -> bool:
@@ -190,6 +197,11 @@ class Inference(WalkerCore):
                 b.unknown_callee = True  # it may read anything, the source included
         if name is None and isinstance(call.func, cst.Attribute):
             method = call.func.attr.value
+            owner = self.held(call.func.value)
+            if method in ops.KERAS_NUMPY_METHODS and owner is not None and \
+                    owner.kind is Kind.MODEL and owner.keras:
+                b.kind = Kind.NUMPY  # Keras predict() returns a numpy array
+                return
             defined = method_called(self, call.func.value, method)
             cls = self.builder.method_class.get(defined) if defined is not None else None
             if defined is not None and cls is not None and returns_nothing(defined) and \
