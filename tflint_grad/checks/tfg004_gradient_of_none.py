@@ -8,7 +8,7 @@ import libcst as cst
 from tflint_grad.checks.base import Finding, PositionOf
 from tflint_grad.checks.no_gradient import paths_of
 from tflint_grad.model.paths import NoGradient
-from tflint_grad.model.scope import Binding, GradientCall, Model, Scope, UseKind
+from tflint_grad.model.scope import Binding, GradientCall, Kind, Model, Scope, UseKind
 
 CODE = "TFG004"
 # What each use of None raises in TensorFlow 2.21, by how the model saw it used.
@@ -27,6 +27,19 @@ _RAISES = {
     UseKind.TF_ARGUMENT: "passing it to a TensorFlow op raises ValueError (Attempt to convert a value "
                    "(None) with an unsupported type)",
 }
+
+
+def _returned_gradient(model: Model, b: Binding) -> tuple[str, Binding]:
+    """`g = input_grad(model, x)` of a function whose one return is a gradient: that gradient,
+    and the function's name; otherwise `b` itself."""
+    fn = b.returned_by
+    callee = model.functions.get(fn) if fn is not None else None
+    if fn is None or callee is None or len(callee.returns) != 1 or len(callee.returns[0]) != 1:
+        return "", b
+    edge = callee.returns[0][0]
+    if edge.cut is not None or edge.binding.kind is not Kind.GRADIENT or fn.decorators:
+        return "", b
+    return fn.name.value, edge.binding
 
 
 def _none_targets(model: Model, scope: Scope) -> Iterator[Finding]:
@@ -59,16 +72,20 @@ def check(model: Model) -> Iterator[Finding]:
         for use in sorted(scope.uses, key=lambda u: u.seq):
             if id(use.binding) in reported:
                 continue
-            found = paths.is_none(use.binding)
+            helper, held = _returned_gradient(model, use.binding)
+            found = paths.is_none(held)
             if found is None:
                 continue
             reported.add(id(use.binding))
-            gc = use.binding.grad
+            gc = held.grad
             assert gc is not None
             name = use.binding.name if use.binding.name.isidentifier() else "the gradient"
 
             def message(pos: PositionOf, gc: GradientCall = gc, found: NoGradient = found,
-                        name: str = name, how: UseKind = use.how) -> str:
-                return (f"'{name}' is None (the {gc.method} call on line {pos(gc.node)[0][0]} "
-                        f"returns None: {code_for(found.why)}), and {_RAISES[how]}")
+                        name: str = name, how: UseKind = use.how, helper: str = helper) -> str:
+                line = pos(gc.node)[0][0]
+                why = (f"'{helper}' returns the result of the {gc.method} call on line {line}, "
+                       f"which is None" if helper else
+                       f"the {gc.method} call on line {line} returns None")
+                return f"'{name}' is None ({why}: {code_for(found.why)}), and {_RAISES[how]}"
             yield Finding(CODE, use.node, message)

@@ -373,7 +373,7 @@ class Expressions(WalkerCore):
             b = self.inline_results.get(value)
         if self.session_blocks and b is not None and how in _OP_USES:
             self.note_capture(b, node)
-        if b is not None and b.kind is Kind.GRADIENT:
+        if b is not None and (b.kind is Kind.GRADIENT or b.returned_by is not None):
             self.scope.uses.append(Use(b, node, how, self.next_seq()))
             self.site(node)
 

@@ -184,9 +184,10 @@ class Inference(WalkerCore):
         b.dataset = is_dataset(self, call)
         if name is None and isinstance(call.func, cst.Name):
             local = self.lookup(call.func.value)
-            if local is not None and local.kind is Kind.FUNCTION and local.function is not None \
-                    and returns_nothing(local.function):
-                b.none_from = local.function
+            if local is not None and local.kind is Kind.FUNCTION and local.function is not None:
+                b.returned_by = local.function
+                if returns_nothing(local.function):
+                    b.none_from = local.function
             if local is not None and local.class_def is not None:
                 b.instance_of = local.class_def
             if local is not None and local.model_class_reads is not None:

@@ -167,6 +167,8 @@ class Binding:
     loss_object: bool = False                  # keras.losses.X(...) / metrics: a pure callable
     none_from: cst.FunctionDef | None = field(default=None, repr=False)  # a call of a function
     # of this file that returns nothing: the value is None
+    returned_by: cst.FunctionDef | None = field(default=None, repr=False)  # the result of a
+    # call of this function of the file
     rank: int = field(default_factory=_RANKS.__next__, init=False, repr=False)  # creation order
 
 
