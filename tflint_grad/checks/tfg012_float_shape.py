@@ -64,6 +64,11 @@ def check_literal(model: Model) -> Iterator[Finding]:
             call, name, dims = found.call, found.op, found.dims
             shown = ", ".join(f"'{model.code(d)}'" for d in dims)
             short = "tf." + name.split(".", 1)[1]
+            params = [model.code(d) for d in dims if isinstance(d, cst.Name)
+                      and d.value in scope.params]
+            if params:  # typed from the callers: every call of the helper passes a float
+                shown += (f" (parameter '{params[0]}', to which every call of "
+                          f"'{scope.name}' passes a float)")
             yield Finding(CODE, call, (
                 f"{short} is given the float dimension {shown}; shape dimensions must be "
                 f"integers, and {short} raises {_ERRORS.get(name, _OTHER)}; use integer "

@@ -320,7 +320,11 @@ class Expressions(WalkerCore):
     def passed_value(self, expr: cst.BaseExpression) -> Binding | None:
         if isinstance(expr, cst.Name):
             return self.lookup(expr.value)
-        if isinstance(expr, (cst.Call, cst.Integer, cst.Float)):
+        if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)) and \
+                self.numeric_of(expr) is None:
+            return None  # arithmetic on tensors: what it depends on is not kept here
+        if isinstance(expr, (cst.Call, cst.Integer, cst.Float, cst.BinaryOperation,
+                             cst.UnaryOperation)):
             b = Binding(self.model.code(expr), Kind.UNKNOWN, 0, expr)
             self.infer(b, expr)
             return b
