@@ -40,7 +40,9 @@ def piecewise_second_derivatives(model: Model) -> Iterator[SecondDerivative]:
     for scope in model.scopes:
         for gc in scope.calls:
             first = _gradient_behind(gc.target) if gc.method == "gradient" else None
-            if first is None or first.target is None:
+            if first is None or first.target is None or any(
+                    a.keyword is not None and a.keyword.value == "output_gradients"
+                    for a in first.node.args):
                 continue
             found = _model_call(model, first.target)
             if found is None:
@@ -150,7 +152,7 @@ def _joined(model: Model, expr: cst.BaseExpression, made: Binding, found: set[st
         value = _value(dep) if dep is not None and depth < 3 else None
         if dep is not None and value is not None and (isinstance(value, (cst.List, cst.Tuple))
                                                       or _joining(model, value)):
-            _joined(model, value, dep, found, depth + 1)
+            return _joined(model, value, dep, found, depth + 1)  # all of it joined, or none
         return True
     if isinstance(expr, (cst.List, cst.Tuple)):
         return all(not isinstance(e, cst.StarredElement) and

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 import libcst as cst
 
 from tflint_grad.model import ops
@@ -51,6 +53,8 @@ class _Collector(cst.CSTVisitor):
         self.functions: dict[str, cst.FunctionDef | None] = {}  # module level (None: twice)
         self.enclosing: dict[cst.FunctionDef, list[cst.CSTNode | None]] = {}  # outwards
         self.methods: dict[cst.ClassDef, dict[str, cst.FunctionDef | None]] = {}
+        self.escaped: set[str] = set()  # names changed through their attributes
+        self.handed: list[tuple[str, int, str]] = []  # (function, position, name) of calls
 
     def here(self, code: str) -> _Scope:
         """Fields (`self.x`) belong to the class; names to the innermost function."""
@@ -82,8 +86,24 @@ class _Collector(cst.CSTVisitor):
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         return False
 
+    def visit_Call(self, node: cst.Call) -> None:
+        for i, a in enumerate(node.args):  # `add_smooth_head(model)`: a callee may change it
+            code = _code(a.value)
+            if code is not None and isinstance(node.func, cst.Name) and a.keyword is None:
+                self.handed.append((node.func.value, i, code))
+
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         for small in node.body:
+            targets_of = [t.target for t in small.targets] if isinstance(small, cst.Assign) \
+                else [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign)) else []
+            for t in targets_of:  # `model.layers[0].activation = tanh`: changed in place
+                root: cst.BaseExpression = t
+                while isinstance(root, (cst.Attribute, cst.Subscript)) and \
+                        _code(root) is None:
+                    root = root.value
+                code = _code(root)
+                if code is not None and root is not t:
+                    self.escaped.add(code)
             if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
                 targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) \
                     else [small.target]
@@ -103,6 +123,11 @@ class _Collector(cst.CSTVisitor):
                         layers += [a.value for a in small.value.args] or [cst.Name("_")]
             elif isinstance(small, cst.Return) and small.value is not None:
                 self.scopes.setdefault(self.stack[-1], _Scope()).returned.append(small.value)
+
+
+def _param_names(fn: cst.FunctionDef) -> set[str]:
+    p = fn.params
+    return {x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params)}
 
 
 def _code(node: cst.BaseExpression) -> str | None:
@@ -134,11 +159,36 @@ class Reader:
         where: list[cst.CSTNode | None] = [None]
         if isinstance(reader, cst.FunctionDef):
             where = [reader, *self.collector.enclosing.get(reader, [None])]
+        if code in self.collector.escaped or self.changed_by_callee(code):
+            return None
         for key in where:
+            if isinstance(key, cst.FunctionDef) and code in _param_names(key):
+                return None  # a parameter: whatever the caller passes
             scope = self.collector.scopes.get(key)
             if scope is not None and code in scope.assigns:
+                # added to from a scope where the name is not its own local (or parameter)
+                others = [k for k, sc in self.collector.scopes.items() if k is not key and (
+                    code in sc.added and code not in sc.assigns and not (
+                        isinstance(k, cst.FunctionDef) and code in _param_names(k))
+                    or code.startswith("self.") and code in sc.assigns)]
+                if others:
+                    return None  # added to elsewhere, or a field another class sets too
                 return self.built(key, code, depth=0)
         return None
+
+    def changed_by_callee(self, code: str) -> bool:
+        """Is the model handed to a function of this file that adds layers to its parameter
+        or sets an attribute on it (`def add_head(m): m.add(Dense(8, activation="tanh"))`)?"""
+        for function, position, handed in self.collector.handed:
+            fn = self.collector.functions.get(function)
+            if handed != code or fn is None:
+                continue
+            params = [x.name.value for x in (*fn.params.posonly_params, *fn.params.params)]
+            if position < len(params) and re.search(
+                    rf"(?<![\w.]){re.escape(params[position])}\.(?:add\(|[\w.\[\]]*\s*=[^=])",
+                    self.model.module.code_for_node(fn)):
+                return True
+        return False
 
     def built(self, key: cst.CSTNode | None, code: str, depth: int) -> Piecewise | None:
         scope = self.collector.scopes[key]

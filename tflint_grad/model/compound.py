@@ -258,7 +258,7 @@ class Compound(WalkerCore):
                 self.recording.remove(stopped)
         eager_session = session > 0 and self.graph_depth == 0 and graph == 0
         if eager_session:
-            self.session_blocks.append((s, self.next_seq()))
+            self.session_blocks.append((s, self.next_seq(), self.conditional, len(self.caught)))
         self.graph_depth += graph
         self.session_depth += session
         self.walk_block(s.body.body)

@@ -32,8 +32,9 @@ class WalkerCore:
         self.blocks: list[int] = []
         self.graph_depth = 0
         self.session_depth = 0
-        # `with Session():` blocks entered outside any graph: (the with, the seq it began at)
-        self.session_blocks: list[tuple[cst.With, int]] = []
+        # `with Session():` blocks entered outside any graph: the with, the seq it began at, and
+        # how deep in branches, loops and try blocks the walk was there
+        self.session_blocks: list[tuple[cst.With, int, int, int]] = []
         self.conditional = 0
         self.caught: list[frozenset[str]] = []  # what the enclosing try blocks' handlers catch
         self.summary_mode = False

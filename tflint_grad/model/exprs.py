@@ -21,6 +21,11 @@ from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatSh
 _ARITH_NODES = (cst.BinaryOperation, cst.UnaryOperation)
 _OP_USES = frozenset({UseKind.ARITHMETIC, UseKind.ARITHMETIC_WITH_NUMBER, UseKind.TF_ARGUMENT})
 _EAGER_TENSORS = frozenset({Kind.CONST, Kind.VARIABLE, Kind.FROZEN})
+# Ops that read an eager tensor's value or shape into the graph instead of capturing it (or
+# fail otherwise: tf.constant of a variable): building them in a Session block is no capture.
+_CONVERTING = frozenset({"tensorflow.constant", "tensorflow.zeros_like", "tensorflow.ones_like",
+                         "tensorflow.shape", "tensorflow.rank", "tensorflow.size",
+                         "tensorflow.convert_to_tensor", "tensorflow.print"})
 
 
 def _cut_all(edges: list[Edge], cut: Cut) -> list[Edge]:
@@ -383,7 +388,11 @@ class Expressions(WalkerCore):
 
     def note_capture(self, b: Binding, op: cst.CSTNode) -> None:
         """An op built in a Session block from an eager tensor made before the block."""
-        block, start = self.session_blocks[-1]
+        block, start, conditional, tries = self.session_blocks[-1]
+        if self.conditional > conditional or len(self.caught) > tries:
+            return  # in a branch or loop that may not run, or in a try that may catch it
+        if isinstance(op, cst.Call) and self.resolve(op.func) in _CONVERTING:
+            return
         if b.seq < start and not b.in_graph and not b.opaque and not b.escaped and (
                 b.kind in _EAGER_TENSORS or (b.tf_value and b.kind is Kind.CALL)):
             self.scope.session_captures.append(SessionCapture(op, b, block))
@@ -439,6 +448,8 @@ class Expressions(WalkerCore):
         if not isinstance(value, (cst.List, cst.Tuple)) or not value.elements or any(
                 isinstance(e, cst.StarredElement) for e in value.elements):
             return None
+        if not _only_read(self.scope.node, expr.value):
+            return None  # `del params[1]`, an alias, a helper handed the list: it may change
         elements = [e.value for e in value.elements]
         made_from = {id(e.binding) for e in held.deps}
         for e in elements:
@@ -493,6 +504,49 @@ class Expressions(WalkerCore):
         if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
             return Kind.NUMPY
         return Kind.CALL
+
+
+# Calls that only read a list handed to them.
+_READERS = frozenset({"zip", "len", "enumerate", "print", "list", "tuple", "sum", "sorted"})
+
+
+def _only_read(scope: cst.CSTNode, name: str) -> bool:
+    """Is the list `name` only read in this scope: assigned, iterated, handed to a gradient
+    call, `apply_gradients`, `zip`, `len` ... and never deleted from, aliased, changed through a
+    method or handed to another function?"""
+    stack: list[cst.CSTNode] = [scope]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Del) and name in _names(n.target):
+            return False
+        if isinstance(n, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+            value = n.value
+            if isinstance(value, cst.Name) and value.value == name:
+                return False  # `alias = params`
+        if isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and \
+                n.value.value == name:
+            return False  # `params.pop()`, `params.append(...)`
+        if isinstance(n, cst.Call):
+            func = n.func
+            reader = isinstance(func, cst.Name) and func.value in _READERS or \
+                isinstance(func, cst.Attribute) and func.attr.value in (
+                    *GRADIENT_METHODS, "apply_gradients", "watch")
+            if not reader and any(isinstance(a.value, cst.Name) and a.value.value == name
+                                  for a in n.args):
+                return False
+        stack.extend(kids(n))
+    return True
+
+
+def _names(node: cst.CSTNode) -> set[str]:
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.add(n.value)
+        stack.extend(kids(n))
+    return out
 
 
 def _init_of(cls: cst.ClassDef) -> cst.FunctionDef | None:
