@@ -210,10 +210,14 @@ class Inference(WalkerCore):
                     not self.builder.overridden(cls, method):
                 b.none_from = defined  # `self.compute_loss(x)` of a method with no return
         if name is None:
+            if _int_astype(self, call):
+                b.kind, b.int_dtype = Kind.NUMPY, True  # `.astype(np.uint8)`: an int array
+                return
             if isinstance(call.func, cst.Attribute) and call.func.attr.value in (
                     "astype", "reshape", "copy", "squeeze", "ravel", "flatten", "T") \
                     and self.edges_kinds(call.func.value) is Kind.NUMPY:
                 b.kind = Kind.NUMPY
+                b.int_dtype = _int_astype(self, call)
             else:
                 b.kind = Kind.CALL
                 # `self.get_loss()` may hand back a tensor made earlier: no certain op here.
@@ -283,7 +287,13 @@ class Inference(WalkerCore):
         return False
 
     def int_numpy(self, expr: cst.BaseExpression) -> bool:
-        """np.arange(ints) or np.array([ints]) with no dtype: an integer array."""
+        """np.arange(ints) or np.array([ints]) with no dtype, `a.astype(np.uint8)`, or a name
+        holding such an array: an integer array."""
+        if isinstance(expr, cst.Name):
+            held = self.lookup(expr.value)
+            return held is not None and held.kind is Kind.NUMPY and held.int_dtype
+        if _int_astype(self, expr):
+            return True
         if not isinstance(expr, cst.Call) or _keyword(expr, "dtype") is not None:
             return False
         name = self.resolve(expr.func)
@@ -357,6 +367,16 @@ class Inference(WalkerCore):
 
 _TENSOR_MODULES = frozenset({"tensorflow", "tensorflow.math", "tensorflow.linalg", "tensorflow.nn",
                              "tensorflow.random", "tensorflow.signal", "tensorflow.image"})
+
+
+def _int_astype(w: WalkerCore, expr: cst.BaseExpression) -> bool:
+    """`a.astype(np.uint8)` / `a.astype("int32")`: an integer numpy array."""
+    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute)
+            and expr.func.attr.value == "astype"):
+        return False
+    given = ops.arg(expr, 0, "dtype")
+    resolved = w.resolve(given) if given is not None else None
+    return ops.dtype_name(given, resolved) in ops.INT_DTYPES - {"bool"}
 
 
 def _tensor_function(name: str) -> bool:
