@@ -6,8 +6,10 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tflint_grad.checks.base import FixBuilder, Finding, PositionOf
-from tflint_grad.checks.no_gradient import first_per_call, head, raising_head, source_text
+from tflint_grad.checks.no_gradient import (first_per_call, head, paths_of, raising_head,
+                                           source_text, target_text)
 from tflint_grad.fixing.layout import source_line
+from tflint_grad.model.activations import Reader
 from tflint_grad.model.paths import NoGradient, Why
 from tflint_grad.model.scope import GradientCall, Kind, Model, Scope
 from tflint_grad.types import Edit, Fix
@@ -62,6 +64,47 @@ def _finding(model: Model, scope: Scope, gc: GradientCall, i: int, found: NoGrad
         + (f", and slice '{watched}' inside the block before using it" if sliced else "")), fix)
 
 
+_ALL_VARIABLES = frozenset({"variables", "weights", "non_trainable_variables",
+                            "non_trainable_weights"})
+_NORMALIZATIONS = ("keras.layers.BatchNormalization",)
+
+
+def _moving_statistics(model: Model) -> Iterator[Finding]:
+    """`tape.gradient(loss, model.variables)` of a Sequential with a BatchNormalization layer:
+    the list holds its moving mean and variance, non-trainable variables the tape never
+    watches, so their entries are None."""
+    if "BatchNormalization" not in model.source:
+        return
+    reader: Reader | None = None
+    paths = paths_of(model)
+    for scope in model.scopes:
+        for gc in scope.calls:
+            for i, expr in enumerate(gc.source_exprs):
+                if not (isinstance(expr, cst.Attribute) and expr.attr.value in _ALL_VARIABLES):
+                    continue
+                if paths.verdict(gc, i) is not None or gc.tape.watch_unknown or gc.tape.watches:
+                    continue  # another reason first, or the tape was told to watch things
+                reader = reader or Reader(model)
+                found = reader.layers(expr.value, scope.node)
+                names = reader.layer_names(found[1]) if found is not None else []
+                if found is None or _NORMALIZATIONS[0] not in names:
+                    continue
+                layer = found[1][names.index(_NORMALIZATIONS[0])]
+                source, owner = model.code(expr), model.code(expr.value)
+
+                def message(pos: PositionOf, gc: GradientCall = gc, source: str = source,
+                            owner: str = owner, layer: cst.CSTNode = layer) -> str:
+                    return (f"gradient of '{target_text(model, gc)}' with respect to "
+                            f"'{source}' holds None: '{source}' includes the moving mean and "
+                            f"variance of the BatchNormalization layer (line "
+                            f"{pos(layer)[0][0]}), non-trainable variables the tape never "
+                            f"watches; differentiate with respect to "
+                            f"'{owner}.trainable_variables'")
+                yield Finding(CODE, gc.node, message)
+                break
+
+
 def check(model: Model) -> Iterator[Finding]:
     """Gradients with respect to plain values the tape never watched."""
-    return first_per_call(model, REASONS, _finding)
+    yield from first_per_call(model, REASONS, _finding)
+    yield from _moving_statistics(model)

@@ -152,7 +152,15 @@ class Reader:
         return self.model.imports.resolve(node) or ""
 
     def lookup(self, expr: cst.BaseExpression, reader: cst.CSTNode) -> Piecewise | None:
-        """The model `expr` names, read in `reader` (a function, or the module)."""
+        """The model `expr` names, read in `reader` (a function, or the module), when it is
+        piecewise linear."""
+        found = self.layers(expr, reader)
+        return _classify(self, found[0], found[1]) if found is not None else None
+
+    def layers(self, expr: cst.BaseExpression,
+               reader: cst.CSTNode) -> tuple[cst.CSTNode, list[cst.BaseExpression]] | None:
+        """The statement that made the Sequential model `expr` names, read in `reader`, and
+        all its layers, when the file builds it in ways this reader follows."""
         code = _code(expr)
         if code is None:
             return None
@@ -173,7 +181,8 @@ class Reader:
                     or code.startswith("self.") and code in sc.assigns)]
                 if others:
                     return None  # added to elsewhere, or a field another class sets too
-                return self.built(key, code, depth=0)
+                layers = self.layers_of_name(key, code, 0)
+                return (scope.made_at[code], layers) if layers is not None else None
         return None
 
     def changed_by_callee(self, code: str) -> bool:
@@ -190,10 +199,9 @@ class Reader:
                 return True
         return False
 
-    def built(self, key: cst.CSTNode | None, code: str, depth: int) -> Piecewise | None:
-        scope = self.collector.scopes[key]
-        layers = self.layers_of_name(key, code, depth)
-        return _classify(self, scope.made_at[code], layers) if layers is not None else None
+    def layer_names(self, layers: list[cst.BaseExpression]) -> list[str]:
+        """The canonical names of the layers' constructors ("" for what is not a call)."""
+        return [self.resolve(x.func) if isinstance(x, cst.Call) else "" for x in layers]
 
     def layers_of_name(self, key: cst.CSTNode | None, code: str,
                        depth: int) -> list[cst.BaseExpression] | None:
