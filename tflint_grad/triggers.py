@@ -9,10 +9,8 @@ _FLOAT_VALUE = re.compile(rb"[^/]/(?![/=])|\d\.\d*|\d[eE][-+]?\d|float(?:16|32|6
 _PASSED_NAME = re.compile(rb"[A-Za-z_]\w*\s*[,)]")
 # A call handed a list literal (on one line) that holds a float literal or a true division.
 _FLOAT_LIST_ARG = re.compile(rb"\w\(\s*\[[^\]\n]*(?:\d\.\d*|\d[eE][-+]?\d|[^/]/(?![/=]))[^\]\n]*\]")
-# A float that may reach a helper's parameter: a call handed a float literal or a true division,
-# or a name assigned one (`N = 1e3` at module level, passed as `pts(N)`).
-_FLOAT_PASSED = re.compile(rb"\w\([^)\n]*(?:\d\.\d*|\d[eE][-+]?\d|[^/]/(?![/=]))|^[ \t]*\w+[ \t]*="
-                           rb"[^=\n][^\n]*(?:\d\.\d*|\d[eE][-+]?\d)", re.MULTILINE)
+# A float literal or a true division among a call's arguments.
+_FLOAT_PASSED = re.compile(rb"\d\.\d*|\d[eE][-+]?\d|[^/]/(?![/=])")
 _SECOND_ARG_CALLS = (b"reshape(", b"tile(", b"broadcast_to(", b"resize(")
 _SHAPE_CALLS = (b"ones(", b"zeros(", b"fill(", b"uniform(", b"normal(", b"reshape(", b"tile(",
                 b"broadcast_to(", b"resize(")
@@ -33,10 +31,20 @@ def _assigned_a_float(source: bytes, name: bytes) -> bool:
     return False
 
 
-def _is_parameter(source: bytes, name: bytes) -> bool:
-    """Does some one-line `def f(...)` header name `name` among its parameters?"""
-    return re.search(rb"def[ \t]+\w+[ \t]*\([^)\n]*(?<![\w.])" + re.escape(name) + rb"(?![\w.])",
-                     source) is not None
+def _float_passed_to(source: bytes, name: bytes) -> bool:
+    """Is `name` a parameter of some one-line `def f(...)` header, and does a line call `f(`
+    with a float literal, a true division or a float-assigned name among its arguments?"""
+    header = rb"def[ \t]+(\w+)[ \t]*\([^)\n]*(?<![\w.])" + re.escape(name) + rb"(?![\w.])"
+    for match in re.finditer(header, source):
+        call = re.compile(rb"(?<![\w.])" + re.escape(match.group(1)) + rb"[ \t]*\(([^\n]*)")
+        for found in call.finditer(source):
+            if source[max(0, found.start() - 4):found.start()] == b"def ":
+                continue
+            args = found.group(1)
+            if _FLOAT_PASSED.search(args) or any(
+                    _assigned_a_float(source, n) for n in set(_IDENT.findall(args))):
+                return True
+    return False
 
 
 def _word_before(source: bytes, i: int) -> bool:
@@ -72,8 +80,7 @@ def float_shape_candidate(source: bytes) -> bool:
 
     def float_name(name: bytes) -> bool:
         if name not in checked:
-            checked[name] = _assigned_a_float(source, name) or (
-                _is_parameter(source, name) and _FLOAT_PASSED.search(source) is not None)
+            checked[name] = _assigned_a_float(source, name) or _float_passed_to(source, name)
         return checked[name]
 
     passed_lists: bool | None = None
