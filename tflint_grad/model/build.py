@@ -282,7 +282,14 @@ class Builder:
                     firsts.setdefault(b.name[len(prefix) - 1:], b)
             for key, binding in firsts.items():
                 per_param[key] = reach_through([e for r in scope.returns for e in r], binding)
-        result = FunctionSummary(scope.params, per_param, set(scope.free_names))
+        returned = [e for r in scope.returns for e in r]
+        free_cut: dict[str, Cut] = {}
+        for name in scope.free_names:
+            held = self.module_env.get(name) if self.module_env is not None else None
+            reach = reach_through(returned, held) if held is not None else None
+            if isinstance(reach, Cut) and reach.kind is CutKind.DATASET:
+                free_cut[name] = reach
+        result = FunctionSummary(scope.params, per_param, set(scope.free_names), free_cut)
         self.summaries[fn] = result
         return result
 

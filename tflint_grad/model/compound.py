@@ -164,10 +164,12 @@ class Compound(WalkerCore):
             self.walk_block(s.orelse.body.body)
 
     def traced(self) -> bool:
-        """Is this the body of a `@tf.function`?"""
+        """Is this the body of a `@tf.function` that AutoGraph converts (not autograph=False)?"""
         fn = self.scope.node
-        return isinstance(fn, cst.FunctionDef) and any(self.builder.traces_only(d)
-                                                       for d in fn.decorators)
+        return isinstance(fn, cst.FunctionDef) and any(
+            self.builder.traces_only(d) and not (isinstance(d.decorator, cst.Call) and any(
+                a.keyword is not None and a.keyword.value == "autograph"
+                for a in d.decorator.args)) for d in fn.decorators)
 
     def reduced_by_autograph(self, s: cst.For, carried: set[str]) -> None:
         """`for x in dataset:` in a tf.function: AutoGraph turns the loop into a dataset

@@ -370,7 +370,7 @@ class Expressions(WalkerCore):
         for free_name in free:
             b = self.lookup(free_name)
             if b is not None:
-                out.append(Edge(b))
+                out.append(Edge(b, summary.free_cut.get(free_name)))
         return out
 
     def note_use(self, value: cst.BaseExpression, node: cst.CSTNode, how: UseKind) -> None:

@@ -78,6 +78,8 @@ class FunctionSummary:
     params: list[str]
     reach: dict[str, Reach]
     free: set[str]
+    free_cut: dict[str, Cut] = field(default_factory=dict)  # module names reaching the return
+    # value only through a cut (a tf.data loop in a tf.function reading a module variable)
 
 
 @dataclass(frozen=True, slots=True)
