@@ -141,7 +141,8 @@ class Inference(WalkerCore):
             b.keras = not self.imports.legacy_keras
         elif name.startswith(("keras.optimizers.", "keras.losses.", "keras.metrics.")):
             b.kind, b.opaque = Kind.CALL, False  # a callable object: not on a gradient path
-            b.loss_object = not name.startswith("keras.optimizers.") and \
+            # A loss object computes from its arguments; a metric returns its running state.
+            b.loss_object = name.startswith("keras.losses.") and \
                 name.rsplit(".", 1)[-1][:1].isupper()
 
     def int_name(self, expr: cst.BaseExpression) -> bool:
@@ -243,8 +244,7 @@ class Inference(WalkerCore):
         if name.startswith("numpy."):
             b.kind = Kind.NUMPY
             return
-        if name.startswith(("keras.losses.", "keras.metrics.")) and \
-                name.rsplit(".", 1)[-1][:1].isupper():
+        if name.startswith("keras.losses.") and name.rsplit(".", 1)[-1][:1].isupper():
             b.kind, b.loss_object = Kind.CALL, True  # calling it computes from its arguments
             return
         if ops.makes_model(name):

@@ -166,7 +166,7 @@ class Binding:
     empty_sequential: bool = False             # keras.Sequential() with no layers yet
     dataset: bool = False                      # a tf.data.Dataset (made or transformed)
     in_graph: bool = False                     # made inside a graph or Session block
-    loss_object: bool = False                  # keras.losses.X(...) / metrics: a pure callable
+    loss_object: bool = False                  # keras.losses.X(...): calling it is pure
     none_from: cst.FunctionDef | None = field(default=None, repr=False)  # a call of a function
     # of this file that returns nothing: the value is None
     returned_by: cst.FunctionDef | None = field(default=None, repr=False)  # the result of a
