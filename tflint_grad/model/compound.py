@@ -258,7 +258,7 @@ class Compound(WalkerCore):
         for stopped in paused:
             if stopped in self.recording:
                 self.recording.remove(stopped)
-        eager_session = session > 0 and self.graph_depth == 0 and graph == 0
+        eager_session = session > 0 and self.graph_depth == 0  # a graph entered with it: new too
         if eager_session:
             self.session_blocks.append((s, self.next_seq(), self.conditional, len(self.caught)))
         self.graph_depth += graph
