@@ -49,7 +49,12 @@ class Compound(WalkerCore):
             elif orelse is None:
                 bodies.append(())
                 graph.append(later_traced)
+        tested = frozenset(names_in_test(s))
+        self.checked.append(tested)
         self.join_branches(bodies, graph)
+        self.checked.pop()
+        if any(_leaves(body) for body in bodies):
+            self.checked_after |= tested  # `if g is None: return`: what follows saw the check
 
     def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]],
                       graph: Sequence[bool] = ()) -> None:
@@ -300,6 +305,37 @@ def _exits(body: Sequence[cst.CSTNode]) -> bool:
         if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             stack.extend(kids(n))
     return False
+
+
+def _leaves(body: Sequence[cst.CSTNode]) -> bool:
+    """Can a branch leave its block early (return, raise, break, continue, exit())?"""
+    stack: list[cst.CSTNode] = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.Break, cst.Continue, cst.Return, cst.Raise)):
+            return True
+        if isinstance(n, cst.Call) and isinstance(n.func, (cst.Name, cst.Attribute)) and (
+                n.func.value if isinstance(n.func, cst.Name) else n.func.attr.value) in (
+                    "exit", "quit", "_exit"):
+            return True
+        if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(kids(n))
+    return False
+
+
+def names_in_test(s: cst.If) -> set[str]:
+    """The names the tests of an if / elif chain mention."""
+    out: set[str] = set()
+    node: cst.If | None = s
+    while node is not None:
+        stack: list[cst.CSTNode] = [node.test]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, cst.Name):
+                out.add(n.value)
+            stack.extend(kids(n))
+        node = node.orelse if isinstance(node.orelse, cst.If) else None
+    return out
 
 
 def _assigned_names(body: Sequence[cst.CSTNode]) -> set[str]:

@@ -35,11 +35,19 @@ class WalkerCore:
         # `with Session():` blocks entered outside any graph: the with, the seq it began at, and
         # how deep in branches, loops and try blocks the walk was there
         self.session_blocks: list[tuple[cst.With, int, int, int]] = []
+        # Names a condition tests (`if g is not None:`, `assert g is not None`, `g if g else 0`):
+        # a use of them there, or after a check that leaves the block, may never see None.
+        self.checked: list[frozenset[str]] = []
+        self.checked_after: set[str] = set()
         self.conditional = 0
         self.caught: list[frozenset[str]] = []  # what the enclosing try blocks' handlers catch
         self.summary_mode = False
         self.terminated = False
         self.inline_results: dict[cst.Call, Binding] = {}
+
+    def is_checked(self, name: str) -> bool:
+        """Has a condition around (or an exiting check before) this point tested `name`?"""
+        return name in self.checked_after or any(name in c for c in self.checked)
 
     def next_seq(self) -> int:
         """A fresh point in program order."""

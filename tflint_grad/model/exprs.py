@@ -85,7 +85,10 @@ class Expressions(WalkerCore):
             return _cut_all(out, Cut(CutKind.META if meta else CutKind.NO_GRADIENT, self.model.code(node), node))
         if isinstance(node, cst.IfExp):
             test = _cut_all(self.edges(node.test), Cut(CutKind.META, "condition", node))
-            return test + self.edges(node.body) + self.edges(node.orelse)
+            self.checked.append(frozenset(n.value for n in _name_nodes(node.test)))
+            out = test + self.edges(node.body) + self.edges(node.orelse)
+            self.checked.pop()
+            return out
         if isinstance(node, cst.BooleanOperation):
             return _cut_all(self.edges(node.left) + self.edges(node.right),
                             Cut(CutKind.META, "boolean", node))
@@ -382,6 +385,8 @@ class Expressions(WalkerCore):
             b = self.inline_results.get(value)
         if self.session_blocks and b is not None and how in _OP_USES:
             self.note_capture(b, node)
+        if isinstance(value, cst.Name) and self.is_checked(value.value):
+            return  # tested by a condition here: the use may never see a None
         if b is not None and (b.kind is Kind.GRADIENT or b.returned_by is not None):
             self.scope.uses.append(Use(b, node, how, self.next_seq()))
             self.site(node)
@@ -504,6 +509,17 @@ class Expressions(WalkerCore):
         if kinds and kinds <= {Kind.NUMPY, Kind.NUMBER} and Kind.NUMPY in kinds:
             return Kind.NUMPY
         return Kind.CALL
+
+
+def _name_nodes(node: cst.CSTNode) -> list[cst.Name]:
+    out: list[cst.Name] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.Name):
+            out.append(n)
+        stack.extend(kids(n))
+    return out
 
 
 # Calls that only read a list handed to them.

@@ -123,6 +123,14 @@ class Statements(WalkerCore):
             self.exit_block()
         elif isinstance(s, (cst.Break, cst.Continue)):
             self.exit_block()
+        elif isinstance(s, cst.Assert):
+            self.edges(s.test)  # `assert g is not None`: what follows saw the check
+            stack: list[cst.CSTNode] = [s.test]
+            while stack:
+                n = stack.pop()
+                if isinstance(n, cst.Name):
+                    self.checked_after.add(n.value)
+                stack.extend(kids(n))
         elif isinstance(s, cst.Del):
             for t in _names_in(s.target):
                 self.env.pop(t, None)
