@@ -10,6 +10,7 @@ import libcst as cst
 from tflint_grad.checks.base import PositionOf
 from tflint_grad.checks.no_gradient import line_of, paths_of, source_text, target_text
 from tflint_grad.model.activations import Piecewise, Reader
+from tflint_grad.model.nodes import assigned_value
 from tflint_grad.model.scope import Binding, GradientCall, Kind, Model
 
 # Ops that put their inputs side by side: linear, so a network of them stays piecewise linear.
@@ -87,12 +88,7 @@ def message(model: Model, found: SecondDerivative) -> Callable[[PositionOf], str
 
 def _value(b: Binding) -> cst.BaseExpression | None:
     """The expression a name was assigned, `name = <value>`."""
-    node = b.node
-    if isinstance(node, cst.SimpleStatementLine) and len(node.body) == 1:
-        node = node.body[0]
-    if isinstance(node, cst.Assign) and len(node.targets) == 1:
-        return node.value
-    return None
+    return assigned_value(b.node)
 
 
 def _gradient_behind(b: Binding | None) -> GradientCall | None:

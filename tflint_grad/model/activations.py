@@ -17,6 +17,7 @@ import re
 import libcst as cst
 
 from tflint_grad.model import ops
+from tflint_grad.model.nodes import param_names
 from tflint_grad.model.scope import Model
 
 _SEQUENTIAL = ("keras.Sequential", "keras.models.Sequential")
@@ -125,11 +126,6 @@ class _Collector(cst.CSTVisitor):
                 self.scopes.setdefault(self.stack[-1], _Scope()).returned.append(small.value)
 
 
-def _param_names(fn: cst.FunctionDef) -> set[str]:
-    p = fn.params
-    return {x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params)}
-
-
 def _code(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Name):
         return node.value
@@ -170,14 +166,14 @@ class Reader:
         if code in self.collector.escaped or self.changed_by_callee(code):
             return None
         for key in where:
-            if isinstance(key, cst.FunctionDef) and code in _param_names(key):
+            if isinstance(key, cst.FunctionDef) and code in param_names(key):
                 return None  # a parameter: whatever the caller passes
             scope = self.collector.scopes.get(key)
             if scope is not None and code in scope.assigns:
                 # added to from a scope where the name is not its own local (or parameter)
                 others = [k for k, sc in self.collector.scopes.items() if k is not key and (
                     code in sc.added and code not in sc.assigns and not (
-                        isinstance(k, cst.FunctionDef) and code in _param_names(k))
+                        isinstance(k, cst.FunctionDef) and code in param_names(k))
                     or code.startswith("self.") and code in sc.assigns)]
                 if others:
                     return None  # added to elsewhere, or a field another class sets too

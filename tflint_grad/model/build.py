@@ -21,7 +21,7 @@ from tflint_grad.model.fields import (
 )
 from tflint_grad.model.infer import Inference
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.nodes import kids
+from tflint_grad.model.nodes import init_of, kids, param_names
 from tflint_grad.model.scope import (
     PLAIN,
     Binding,
@@ -94,7 +94,7 @@ class Builder:
         walker = Walker(self, scope, {}, self.module_env)
         walker.summary_mode = summary
         passed = {} if summary else self.parameter_values(fn)
-        for param in _params(fn):
+        for param in param_names(fn):
             scope.params.append(param)
             b = walker.make(param, Kind.PARAM, fn, [])
             given = passed.get(param)
@@ -139,7 +139,7 @@ class Builder:
         if self.mentions(name) != len(sites) + 1:
             return {}  # referenced somewhere the walk did not see as a call
         out: dict[str, Binding] = {}
-        for param in _params(fn):
+        for param in param_names(fn):
             given = [site.get(param) for site in sites if site is not None]
             first = given[0] if given else None
             if first is None or any(g is None for g in given):
@@ -164,9 +164,7 @@ class Builder:
     def model_passed(self, cls: cst.ClassDef, param: str) -> Binding | None:
         """The Keras model every construction of `cls` in this file hands `__init__` as
         `param` (`Trainer(net)`), when the class is used nowhere else."""
-        init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
-                     and s.name.value == "__init__"), None) \
-            if isinstance(cls.body, cst.IndentedBlock) else None
+        init = init_of(cls)
         sites = self.call_sites.get(init) if init is not None else None
         if not sites or None in sites or self.mentions(cls.name.value) != len(sites) + 1:
             return None
@@ -299,15 +297,6 @@ def _aliased(site: dict[str, Binding | None], param: str) -> bool:
     mine = site.get(param)
     return mine is not None and any(other is mine for name, other in site.items()
                                     if name != param)
-
-
-def _params(fn: cst.FunctionDef) -> list[str]:
-    p = fn.params
-    names = [x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params)]
-    for star in (p.star_arg, p.star_kwarg):
-        if isinstance(star, cst.Param):
-            names.append(star.name.value)
-    return names
 
 
 class Walker(Statements, Compound, Expressions, Inference):

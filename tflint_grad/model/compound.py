@@ -9,7 +9,7 @@ import libcst as cst
 from tflint_grad.model import ops
 from tflint_grad.model.core import WalkerCore
 from tflint_grad.model.nodes import kids
-from tflint_grad.syntax import GRADIENT_METHODS
+from tflint_grad.syntax import GRADIENT_METHODS, names_in
 from tflint_grad.model.datasets import is_dataset
 from tflint_grad.model.scope import Binding, Cut, CutKind, Edge, Kind, SessionMade, Tape
 from tflint_grad.model.statements import _names_in
@@ -53,7 +53,7 @@ class Compound(WalkerCore):
         self.checked.append(tested)
         self.join_branches(bodies, graph)
         self.checked.pop()
-        if any(_leaves(body) for body in bodies):
+        if any(_exits(body, branch=True) for body in bodies):
             self.checked_after |= tested  # `if g is None: return`: what follows saw the check
 
     def join_branches(self, bodies: Sequence[Sequence[cst.CSTNode]],
@@ -295,28 +295,18 @@ def _caught(s: cst.Try | cst.TryStar) -> frozenset[str]:
     return frozenset(out)
 
 
-def _exits(body: Sequence[cst.CSTNode]) -> bool:
-    """Does a loop body hold a break, return or raise (outside nested functions)?"""
+def _exits(body: Sequence[cst.CSTNode], branch: bool = False) -> bool:
+    """Does a loop body hold a break, return or raise (outside nested functions)? With
+    `branch`: can an if-branch leave its block early (also continue, exit())?"""
     stack: list[cst.CSTNode] = list(body)
     while stack:
         n = stack.pop()
         if isinstance(n, (cst.Break, cst.Return, cst.Raise)):
             return True
-        if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            stack.extend(kids(n))
-    return False
-
-
-def _leaves(body: Sequence[cst.CSTNode]) -> bool:
-    """Can a branch leave its block early (return, raise, break, continue, exit())?"""
-    stack: list[cst.CSTNode] = list(body)
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (cst.Break, cst.Continue, cst.Return, cst.Raise)):
-            return True
-        if isinstance(n, cst.Call) and isinstance(n.func, (cst.Name, cst.Attribute)) and (
-                n.func.value if isinstance(n.func, cst.Name) else n.func.attr.value) in (
-                    "exit", "quit", "_exit"):
+        if branch and (isinstance(n, cst.Continue) or isinstance(n, cst.Call) and isinstance(
+                n.func, (cst.Name, cst.Attribute)) and (
+                    n.func.value if isinstance(n.func, cst.Name) else n.func.attr.value) in (
+                    "exit", "quit", "_exit")):
             return True
         if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             stack.extend(kids(n))
@@ -328,12 +318,7 @@ def names_in_test(s: cst.If) -> set[str]:
     out: set[str] = set()
     node: cst.If | None = s
     while node is not None:
-        stack: list[cst.CSTNode] = [node.test]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, cst.Name):
-                out.add(n.value)
-            stack.extend(kids(n))
+        out |= names_in(node.test)
         node = node.orelse if isinstance(node.orelse, cst.If) else None
     return out
 

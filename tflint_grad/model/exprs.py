@@ -10,8 +10,8 @@ from tflint_grad.model.datasets import dataset_call_edges
 from tflint_grad.model.fields import is_static
 
 from tflint_grad.model import keras, ops
-from tflint_grad.model.nodes import kids
-from tflint_grad.syntax import GRADIENT_METHODS, methods
+from tflint_grad.model.nodes import assigned_value, init_of, kids
+from tflint_grad.syntax import GRADIENT_METHODS, methods, names_in
 from tflint_grad.model.scope import (PLAIN, Binding, Cut, CutKind, Edge, FloatShape,
                                      FunctionSummary, GradientCall, SessionCapture,
                                      Kind, LocalCall, ShapeParameter, SymbolicGradients,
@@ -85,7 +85,7 @@ class Expressions(WalkerCore):
             return _cut_all(out, Cut(CutKind.META if meta else CutKind.NO_GRADIENT, self.model.code(node), node))
         if isinstance(node, cst.IfExp):
             test = _cut_all(self.edges(node.test), Cut(CutKind.META, "condition", node))
-            self.checked.append(frozenset(n.value for n in _name_nodes(node.test)))
+            self.checked.append(frozenset(names_in(node.test)))
             out = test + self.edges(node.body) + self.edges(node.orelse)
             self.checked.pop()
             return out
@@ -266,7 +266,7 @@ class Expressions(WalkerCore):
             made.opaque = True
             return [Edge(made)]
         if local is not None and local.class_def is not None and not self.summary_mode:
-            init = _init_of(local.class_def)  # `Trainer(net)`: what `__init__` is handed
+            init = init_of(local.class_def)  # `Trainer(net)`: what `__init__` is handed
             if init is not None:
                 self.builder.call_sites.setdefault(init, []).append(
                     self.passed_values(call, init, bound=True))
@@ -445,12 +445,8 @@ class Expressions(WalkerCore):
         if not isinstance(expr, cst.Name):
             return None
         held = self.lookup(expr.value)
-        node = held.node if held is not None else None
-        if held is None or not held.sequence or not isinstance(node, cst.SimpleStatementLine) \
-                or len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
-            return None
-        value = node.body[0].value
-        if not isinstance(value, (cst.List, cst.Tuple)) or not value.elements or any(
+        value = assigned_value(held.node) if held is not None and held.sequence else None
+        if held is None or not isinstance(value, (cst.List, cst.Tuple)) or not value.elements or any(
                 isinstance(e, cst.StarredElement) for e in value.elements):
             return None
         if not _only_read(self.scope.node, expr.value):
@@ -511,17 +507,6 @@ class Expressions(WalkerCore):
         return Kind.CALL
 
 
-def _name_nodes(node: cst.CSTNode) -> list[cst.Name]:
-    out: list[cst.Name] = []
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.Name):
-            out.append(n)
-        stack.extend(kids(n))
-    return out
-
-
 # Calls that only read a list handed to them.
 _READERS = frozenset({"zip", "len", "enumerate", "print", "list", "tuple", "sum", "sorted"})
 
@@ -533,7 +518,7 @@ def _only_read(scope: cst.CSTNode, name: str) -> bool:
     stack: list[cst.CSTNode] = [scope]
     while stack:
         n = stack.pop()
-        if isinstance(n, cst.Del) and name in _names(n.target):
+        if isinstance(n, cst.Del) and name in names_in(n.target):
             return False
         if isinstance(n, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
             value = n.value
@@ -552,25 +537,6 @@ def _only_read(scope: cst.CSTNode, name: str) -> bool:
                 return False
         stack.extend(kids(n))
     return True
-
-
-def _names(node: cst.CSTNode) -> set[str]:
-    out: set[str] = set()
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, cst.Name):
-            out.add(n.value)
-        stack.extend(kids(n))
-    return out
-
-
-def _init_of(cls: cst.ClassDef) -> cst.FunctionDef | None:
-    """A class's own `__init__`."""
-    if not isinstance(cls.body, cst.IndentedBlock):
-        return None
-    return next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
-                 and s.name.value == "__init__"), None)
 
 
 def _defines_call(cls: cst.ClassDef) -> bool:

@@ -8,7 +8,7 @@ import libcst as cst
 
 from tflint_grad.model import ops
 from tflint_grad.model.names import ImportTable
-from tflint_grad.model.nodes import kids
+from tflint_grad.model.nodes import init_of, kids
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +50,7 @@ def class_fields(cls: cst.ClassDef, imports: ImportTable, counts: Counts | None,
     that name (another method, a subclass, a script doing `obj.attr = ...`)."""
     if not isinstance(cls.body, cst.IndentedBlock) or not known_bases(cls, imports):
         return {}
-    init = next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
-                 and s.name.value == "__init__"), None)
+    init = init_of(cls)
     if init is None or not isinstance(init.body, cst.IndentedBlock) or not init.params.params:
         return {}
     me = init.params.params[0].name.value

@@ -65,3 +65,30 @@ def returns_nothing(fn: cst.FunctionDef) -> bool:
         if not isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             stack.extend(n.children)
     return True
+
+
+def param_names(fn: cst.FunctionDef) -> list[str]:
+    """Every parameter a function declares, `*args` and `**kwargs` included."""
+    p = fn.params
+    names = [x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params)]
+    for star in (p.star_arg, p.star_kwarg):
+        if isinstance(star, cst.Param):
+            names.append(star.name.value)
+    return names
+
+
+def init_of(cls: cst.ClassDef) -> cst.FunctionDef | None:
+    """A class's own `__init__`."""
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return None
+    return next((s for s in cls.body.body if isinstance(s, cst.FunctionDef)
+                 and s.name.value == "__init__"), None)
+
+
+def assigned_value(statement: cst.CSTNode) -> cst.BaseExpression | None:
+    """The value of `name = <value>`, a statement line holding one single-target assignment."""
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        statement = statement.body[0]
+    if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+        return statement.value
+    return None

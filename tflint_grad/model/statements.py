@@ -9,6 +9,7 @@ from tflint_grad.model.core import WalkerCore
 from tflint_grad.model import keras, ops
 from tflint_grad.model.lists import GROWERS
 from tflint_grad.model.nodes import kids
+from tflint_grad.syntax import names_in
 from tflint_grad.model.scope import (Binding, Cut, CutKind, Edge, Kind, SessionMade, Tape,
                                      VariableWatch, Watch)
 
@@ -125,12 +126,7 @@ class Statements(WalkerCore):
             self.exit_block()
         elif isinstance(s, cst.Assert):
             self.edges(s.test)  # `assert g is not None`: what follows saw the check
-            stack: list[cst.CSTNode] = [s.test]
-            while stack:
-                n = stack.pop()
-                if isinstance(n, cst.Name):
-                    self.checked_after.add(n.value)
-                stack.extend(kids(n))
+            self.checked_after |= names_in(s.test)
         elif isinstance(s, cst.Del):
             for t in _names_in(s.target):
                 self.env.pop(t, None)
